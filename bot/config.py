@@ -23,6 +23,8 @@ class Settings(BaseSettings):
     knowledge_dir: Path = Path("knowledge")
     data_dir: Path = Path("var")
     embedding_model: str = DEFAULT_MODEL
+    # Where passage vectors are cached between builds (default: DATA_DIR/cache).
+    embedding_cache_dir: Path | None = None
 
     # Webhook mode is on when webhook_url is set; polling otherwise.
     webhook_url: str | None = None

@@ -1,0 +1,339 @@
+"""Extractive, grounded answers (DESIGN.md §5): the best sentences of the retrieved passages, with sources.
+
+Nothing here generates text about the topic: every factual sentence is quoted from a passage,
+the rest are fixed Czech phrases (not-known, pointers to a MAS, date warnings).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from index.analyzer import analyze
+from index.search import Hit, SearchResult
+from index.store import IndexData
+
+if TYPE_CHECKING:
+    from bot.places import Mas, PlaceMatch
+
+# Confidence: e5 cosines of a relevant passage sit above ~0.82 for these texts; lexical coverage
+# rescues short keyword questions. Calibrated on tests/knowledge/questions.yaml plus off-topic questions.
+DENSE_CONFIDENT = 0.84
+DENSE_MINIMUM = 0.80
+COVERAGE_MINIMUM = 0.5
+MAX_QUESTION_CHARS = 1000
+MAX_ANSWER_CHARS = 700
+MAX_SENTENCES = 3
+
+NOT_KNOWN = "Na tohle bohužel v našich podkladech nemám spolehlivou odpověď."
+EMPTY_QUESTION = (
+    "Napište mi prosím otázku slovy, třeba: „Co je Fond pro spravedlivou transformaci?“ "
+    "nebo „Kdo mi poradí s dotací v Žatci?“"
+)
+LONG_QUESTION = "Zpráva je hodně dlouhá, odpovídám na její začátek."
+NOT_CZECH = "Odpovídám česky, podklady mám jen v češtině."
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+_TAG = re.compile(r"<[^>]{0,200}>")
+_DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")
+_DEADLINE_BEFORE = re.compile(r"(\bdo|uzávěrk\w*|končí|ukončen\w*|nejpozději|termín\w*)\s*$", re.IGNORECASE)
+_ENGLISH = frozenset(
+    [
+        "the",
+        "what",
+        "how",
+        "is",
+        "are",
+        "can",
+        "i",
+        "my",
+        "where",
+        "when",
+        "who",
+        "which",
+        "do",
+        "does",
+        "for",
+        "of",
+        "to",
+        "and",
+        "money",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    title: str
+    url: str | None
+    file: str
+    as_of: str | None
+
+    def to_json(self) -> dict:
+        return {"title": self.title, "url": self.url, "file": self.file, "as_of": self.as_of}
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    chunk_id: str
+    text: str
+    title: str
+    breadcrumb: str
+    file: str
+    source: str | None
+    as_of: str | None
+    score: float
+
+    def to_json(self) -> dict:
+        return {
+            "text": self.text,
+            "title": self.title,
+            "file": self.file,
+            "source": self.source,
+            "as_of": self.as_of,
+            "score": round(self.score, 3),
+        }
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    body: str
+    confident: bool
+    passages: list[Passage] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    place: PlaceMatch | None = None
+    answer_id: str = ""
+    suggestions: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # date warnings, language note
+    contact_line: str | None = None  # who to ask, when not confident and no MAS is known
+
+    @property
+    def mas_line(self) -> str | None:
+        return self.place.mas_line() if self.place else None
+
+    @property
+    def text(self) -> str:
+        """Plain text, exactly what the bot says (Telegram adds only markup and links)."""
+        parts = [self.body]
+        if self.notes:
+            parts.append("\n".join(self.notes))
+        if self.suggestions:
+            parts.append("Možná vás zajímá: " + "; ".join(self.suggestions) + ".")
+        if self.sources:
+            parts.append("Zdroje:\n" + "\n".join(f"• {source_line(s)}" for s in self.sources))
+        tail = self.mas_line or self.contact_line
+        if tail:
+            parts.append(tail)
+        return "\n\n".join(parts)
+
+    def to_json(self) -> dict:
+        return {
+            "question": self.question,
+            "answer": self.text,
+            "confident": self.confident,
+            "passages": [p.to_json() for p in self.passages],
+            "sources": [s.to_json() for s in self.sources],
+            "mas": self.place.ask_json() if self.place else None,
+        }
+
+
+def source_line(source: Source) -> str:
+    date = f" (stav k {format_date(source.as_of)})" if source.as_of else ""
+    url = f": {source.url}" if source.url else ""
+    return f"{source.title}{date}{url}"
+
+
+def format_date(iso: str) -> str:
+    """2024-07-01 → 1. 7. 2024 (Czech style)."""
+    try:
+        d = dt.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{d.day}. {d.month}. {d.year}"
+
+
+def clean_question(raw: str) -> tuple[str, list[str]]:
+    """Question text safe to process, and notes for the user about what was done to it."""
+    notes: list[str] = []
+    text = unicodedata.normalize("NFC", raw or "")
+    text = _CONTROL.sub(" ", text)
+    text = _TAG.sub(" ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    if len(text) > MAX_QUESTION_CHARS:
+        cut = text[:MAX_QUESTION_CHARS]
+        text = cut[: cut.rfind(" ")] if " " in cut[-100:] else cut
+        notes.append(LONG_QUESTION)
+    return text, notes
+
+
+def has_words(text: str) -> bool:
+    return sum(1 for c in text if c.isalpha()) >= 2
+
+
+def language_note(text: str) -> str | None:
+    letters = [c for c in text if c.isalpha()]
+    if letters and sum(1 for c in letters if "\u0400" <= c <= "\u04ff") / len(letters) > 0.5:
+        return NOT_CZECH
+    words = re.findall(r"[a-z]+", text.lower())
+    if (
+        len(words) >= 3
+        and sum(w in _ENGLISH for w in words) / len(words) >= 0.3
+        and not re.search(r"[ěščřžýáíéůú]", text.lower())
+    ):
+        return NOT_CZECH
+    return None
+
+
+def is_confident(result: SearchResult) -> bool:
+    if not result.hits:
+        return False
+    best = result.best_dense
+    return best >= DENSE_CONFIDENT or (best >= DENSE_MINIMUM and result.coverage() >= COVERAGE_MINIMUM)
+
+
+def _passages(hits: list[Hit]) -> list[Passage]:
+    return [
+        Passage(
+            h.chunk.chunk_id,
+            h.chunk.text,
+            h.chunk.title,
+            h.chunk.breadcrumb,
+            h.chunk.file,
+            h.chunk.source,
+            h.chunk.as_of,
+            h.score,
+        )
+        for h in hits
+    ]
+
+
+def select_sentences(result: SearchResult, index: IndexData, top: int = 3) -> list[tuple[Hit, str]]:
+    """The best sentences of the top passages: semantic similarity, shared terms and passage rank."""
+    q_terms = set(result.query_terms)
+    scored: list[tuple[float, int, int, Hit, str]] = []
+    for rank, hit in enumerate(result.hits[:top]):
+        chunk = hit.chunk
+        rows = index.sentence_vectors[chunk.sentence_start : chunk.sentence_start + len(chunk.sentences)]
+        sims = rows @ result.query_vector if len(rows) else np.zeros(0)
+        for pos, (sentence, sim) in enumerate(zip(chunk.sentences, sims, strict=True)):
+            terms = set(analyze(sentence))
+            lexical = len(q_terms & terms) / len(q_terms) if q_terms else 0.0
+            score = (0.7 * float(sim) + 0.3 * lexical) * (1.0 - 0.04 * rank) + (0.01 if pos == 0 else 0.0)
+            if len(sentence) < 25:  # fragments ("kraj", a list label) rarely answer alone
+                score -= 0.05
+            scored.append((score, rank, pos, hit, sentence))
+    if not scored:
+        return []
+    scored.sort(key=lambda s: -s[0])
+    best_score = scored[0][0]
+    chosen: list[tuple[float, int, int, Hit, str]] = [scored[0]]
+    length = len(scored[0][4])
+    for item in scored[1:]:
+        if len(chosen) >= MAX_SENTENCES or item[0] < best_score - 0.05:
+            break
+        if length + len(item[4]) > MAX_ANSWER_CHARS or any(item[4] == c[4] for c in chosen):
+            continue
+        chosen.append(item)
+        length += len(item[4])
+    # The best sentence leads; the others follow in reading order so they stay coherent.
+    head, rest = chosen[0], sorted(chosen[1:], key=lambda s: (s[1], s[2]))
+    return [(s[3], s[4]) for s in [head, *rest]]
+
+
+def deadline_notes(sentences: list[str], today: dt.date) -> list[str]:
+    """Warn when a quoted deadline ("do 30. 6. 2024") has already passed."""
+    notes = []
+    for sentence in sentences:
+        for m in _DATE.finditer(sentence):
+            try:
+                day = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            except ValueError:
+                continue
+            if day < today and _DEADLINE_BEFORE.search(sentence[: m.start()]):
+                note = f"Pozor: termín {m.group(0)} už uplynul (dnes je {today.day}. {today.month}. {today.year})."
+                if note not in notes:
+                    notes.append(note)
+    return notes
+
+
+def contact_line(fallback: Mas | None) -> str | None:
+    if fallback is None:
+        return None
+    contacts = ", ".join(x for x in (fallback.web, fallback.email, fallback.phone) if x)
+    return (
+        "S dotazem vám poradí místní akční skupina (MAS) ve vašem okolí. Napište mi, ve které obci "
+        f"bydlíte, nebo se obraťte na {fallback.name}" + (f" ({contacts})." if contacts else ".")
+    )
+
+
+def compose(
+    question: str,
+    result: SearchResult | None,
+    index: IndexData | None,
+    *,
+    place: PlaceMatch | None,
+    fallback: Mas | None,
+    notes: list[str],
+    today: dt.date | None = None,
+) -> Answer:
+    """Turn search results into an Answer; below the confidence threshold, an honest "nevím"."""
+    today = today or dt.date.today()
+    if result is None or index is None:
+        body = EMPTY_QUESTION
+        return Answer(
+            question,
+            body,
+            False,
+            place=place,
+            answer_id=_answer_id(question, []),
+            notes=notes,
+            contact_line=None if place else contact_line(fallback),
+        )
+    passages = _passages(result.hits)
+    if not is_confident(result):
+        seen: list[str] = []
+        for hit in result.hits[:4]:
+            if hit.chunk.title not in seen and hit.dense >= DENSE_MINIMUM - 0.04:
+                seen.append(hit.chunk.title)
+        return Answer(
+            question,
+            NOT_KNOWN,
+            False,
+            passages,
+            [],
+            place,
+            _answer_id(question, []),
+            suggestions=seen[:3],
+            notes=notes,
+            contact_line=None if place else contact_line(fallback),
+        )
+    chosen = select_sentences(result, index)
+    body = " ".join(s for _, s in chosen)
+    sources: list[Source] = []
+    for hit, _ in chosen:
+        doc = index.documents.get(hit.chunk.file, {})
+        source = Source(hit.chunk.title, hit.chunk.source, hit.chunk.file, doc.get("as_of") or hit.chunk.as_of)
+        if source not in sources:
+            sources.append(source)
+    all_notes = [*notes, *deadline_notes([s for _, s in chosen], today)]
+    return Answer(
+        question,
+        body,
+        True,
+        passages,
+        sources,
+        place,
+        _answer_id(question, [h.chunk.chunk_id for h, _ in chosen]),
+        notes=all_notes,
+    )
+
+
+def _answer_id(question: str, chunk_ids: list[str]) -> str:
+    return hashlib.sha1(("\x00".join([question.casefold(), *chunk_ids])).encode()).hexdigest()[:10]

@@ -1,0 +1,103 @@
+"""The answer engine: one loaded index + model + data tables, shared by the CLI and the Telegram bot."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from pathlib import Path
+
+from bot.answers import Answer, clean_question, compose, has_words, language_note
+from bot.config import Settings
+from bot.eligibility import Calls
+from bot.places import Places
+from index.embeddings import Embedder, get_embedder
+from index.errors import ModelUnavailable
+from index.search import search
+from index.store import IndexData, current_build_path, load_index
+
+log = logging.getLogger(__name__)
+
+PASSAGES = 8
+
+
+class Engine:
+    """Answers questions from the published index; swaps in a newer index without dropping questions.
+
+    `answer` is synchronous and thread-safe: the Telegram layer runs it in worker threads. A reload
+    replaces the whole IndexData reference at once, so an answer in flight finishes on the index it
+    started with.
+    """
+
+    def __init__(self, settings: Settings, embedder: Embedder, index: IndexData, places: Places, calls: Calls) -> None:
+        self.settings = settings
+        self.embedder = embedder
+        self._index = index
+        self.places = places
+        self.calls = calls
+        self._reload_lock = threading.Lock()
+        self._tables_stamp = _tables_stamp(settings.knowledge_dir)
+
+    @classmethod
+    def load(cls, settings: Settings) -> Engine:
+        """Load index, model and tables; raises IndexUnavailable or ModelUnavailable with Czech messages."""
+        index = load_index(settings.data_dir, settings.embedding_model)
+        embedder = get_embedder(settings.embedding_model)
+        if embedder.dim != index.manifest["dim"]:
+            raise ModelUnavailable(
+                settings.embedding_model, f"dimension {embedder.dim} != index {index.manifest['dim']}"
+            )
+        return cls(settings, embedder, index, Places.load(settings.knowledge_dir), Calls.load(settings.knowledge_dir))
+
+    @property
+    def index(self) -> IndexData:
+        return self._index
+
+    def answer(self, question: str, *, obec: str | None = None, today: dt.date | None = None) -> Answer:
+        """Answer one question; `obec` is the user's remembered municipality (for the MAS line)."""
+        text, notes = clean_question(question)
+        place = self.places.find(text) if text else None
+        if place is None and obec:
+            place = self.places.by_name(obec)
+            if place.status in {"not_found", "ambiguous"}:
+                place = None
+        fallback = self.places.fallback
+        if not has_words(text):
+            return compose(text, None, None, place=place, fallback=fallback, notes=notes, today=today)
+        note = language_note(text)
+        if note:
+            notes.append(note)
+        index = self._index
+        result = search(index, self.embedder, text, k=PASSAGES)
+        return compose(text, result, index, place=place, fallback=fallback, notes=notes, today=today)
+
+    def reload_if_changed(self) -> bool:
+        """Swap in a newly published index (and re-read data tables); True when something changed."""
+        with self._reload_lock:
+            changed = False
+            path = current_build_path(self.settings.data_dir)
+            if path is not None and path != self._index.path:
+                new = load_index(self.settings.data_dir, self.settings.embedding_model)
+                log.info("Index reloaded: %s -> %s", self._index.build_id, new.build_id)
+                self._index = new
+                changed = True
+            stamp = _tables_stamp(self.settings.knowledge_dir)
+            if stamp != self._tables_stamp:
+                self.places = Places.load(self.settings.knowledge_dir)
+                self.calls = Calls.load(self.settings.knowledge_dir)
+                self._tables_stamp = stamp
+                log.info("Data tables reloaded")
+                changed = True
+            return changed
+
+
+def _tables_stamp(knowledge_dir: Path) -> tuple:
+    stamp = []
+    for name in ("obce.csv", "mas.yaml", "vyzvy.yaml"):
+        path = knowledge_dir / name
+        try:
+            st = path.stat()
+            stamp.append((name, st.st_mtime_ns, st.st_size))
+        except OSError:
+            stamp.append((name, None, None))
+    return tuple(stamp)

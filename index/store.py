@@ -1,0 +1,197 @@
+"""The index on disk: write a build into its own folder, publish it atomically, load it read-only.
+
+Layout under DATA_DIR:
+    indexes/<build-id>/   manifest.json, vectors.faiss, sentences.npy, chunks.json, bm25.json
+    index -> indexes/<build-id>   a symlink, replaced with one rename(2): readers see old or new, never half
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+from index.bm25 import BM25
+from index.embeddings import vector_space
+from index.errors import IndexCorrupt, IndexMissing, ModelMismatch
+
+FORMAT_VERSION = 1
+KEEP_PREVIOUS_BUILDS = 1  # the one before the current stays, for readers still holding it
+
+MANIFEST = "manifest.json"
+VECTORS = "vectors.faiss"
+SENTENCES = "sentences.npy"
+CHUNKS = "chunks.json"
+BM25_FILE = "bm25.json"
+
+
+@dataclass(frozen=True, slots=True)
+class ChunkRecord:
+    chunk_id: str
+    file: str
+    title: str
+    breadcrumb: str
+    text: str
+    line: int
+    sentences: tuple[str, ...]
+    sentence_start: int  # row of the first sentence in the sentence matrix
+    terms: frozenset[str]  # analysed terms, for lexical overlap in answers
+    source: str | None
+    as_of: str | None
+    updated: str | None
+
+
+@dataclass(frozen=True)
+class IndexData:
+    """Everything one published build holds, in memory."""
+
+    path: Path
+    manifest: dict
+    vectors: faiss.Index
+    sentence_vectors: np.ndarray
+    chunks: list[ChunkRecord]
+    documents: dict[str, dict]  # file -> {"title", "sources", "as_of", "updated", "tags"}
+    bm25: BM25
+
+    @property
+    def build_id(self) -> str:
+        return self.manifest["build_id"]
+
+
+def write_build(
+    folder: Path,
+    manifest: dict,
+    vectors: np.ndarray,
+    sentence_vectors: np.ndarray,
+    chunks: list[dict],
+    documents: dict[str, dict],
+    bm25: BM25,
+) -> None:
+    """Write one build's files and fsync them; the manifest goes last and marks the build complete."""
+    folder.mkdir(parents=True)
+    index = faiss.IndexFlatIP(vectors.shape[1])
+    index.add(np.ascontiguousarray(vectors, np.float32))
+    faiss.write_index(index, str(folder / VECTORS))
+    np.save(folder / SENTENCES, np.ascontiguousarray(sentence_vectors, np.float32))
+    _write_json(folder / CHUNKS, {"chunks": chunks, "documents": documents})
+    _write_json(folder / BM25_FILE, bm25.to_json())
+    _write_json(folder / MANIFEST, manifest)
+    for name in (VECTORS, SENTENCES):
+        with open(folder / name, "rb") as fh:
+            os.fsync(fh.fileno())
+
+
+def _write_json(path: Path, data: object) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def publish(data_dir: Path, folder: Path) -> None:
+    """Point DATA_DIR/index at `folder` with one atomic rename, then prune old builds."""
+    link = data_dir / "index"
+    tmp = data_dir / f".index-{os.getpid()}-{time.monotonic_ns()}"
+    tmp.symlink_to(Path("indexes") / folder.name)
+    if link.exists() and not link.is_symlink():  # a plain folder from a manual copy: keep it aside
+        link.rename(data_dir / f"index-replaced-{int(time.time())}")
+    os.replace(tmp, link)
+    _prune(data_dir, keep=folder.name)
+
+
+def _prune(data_dir: Path, keep: str) -> None:
+    builds = data_dir / "indexes"
+    done = sorted(
+        (p for p in builds.iterdir() if p.is_dir() and not p.name.startswith(".")),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
+    previous = [p for p in done if p.name != keep][:KEEP_PREVIOUS_BUILDS]
+    for path in builds.iterdir():
+        if path.name != keep and path not in previous:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def current_build_path(data_dir: Path) -> Path | None:
+    """The folder the published index points at now (cheap: one readlink)."""
+    link = data_dir / "index"
+    try:
+        return link.resolve(strict=True) if link.exists() else None
+    except OSError:
+        return None
+
+
+def read_manifest(folder: Path) -> dict:
+    try:
+        return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise IndexCorrupt(
+            f"Index at {folder} has no manifest (incomplete build).",
+            "Index je neúplný (chybí manifest). Sestavte ho znovu: python -m index build",
+        ) from exc
+    except (OSError, ValueError) as exc:
+        raise IndexCorrupt(
+            f"Index manifest at {folder} is unreadable: {exc}",
+            "Manifest indexu je poškozený. Sestavte index znovu: python -m index build",
+        ) from exc
+
+
+def check_model(manifest: dict, model: str) -> None:
+    built_with = manifest.get("model", "?")
+    if vector_space(built_with) != vector_space(model):
+        raise ModelMismatch(
+            f"Index was built with model {built_with!r} but EMBEDDING_MODEL is {model!r}; rebuild the index.",
+            f"Index byl sestaven s modelem {built_with!r}, ale nastavený model je {model!r}. "
+            "Sestavte index znovu: python -m index build",
+        )
+
+
+def load_index(data_dir: Path, model: str) -> IndexData:
+    """Load the published index; clear errors for missing, corrupt or other-model indexes."""
+    folder = current_build_path(data_dir)
+    if folder is None:
+        raise IndexMissing(
+            f"No index in {data_dir}; run `python -m index build` first.",
+            "Index zatím neexistuje. Sestavte ho příkazem: python -m index build",
+        )
+    manifest = read_manifest(folder)
+    if manifest.get("format") != FORMAT_VERSION:
+        raise IndexCorrupt(
+            f"Index format {manifest.get('format')!r} is not supported; rebuild.",
+            "Index má starý nebo neznámý formát. Sestavte ho znovu: python -m index build",
+        )
+    check_model(manifest, model)
+    try:
+        vectors = faiss.read_index(str(folder / VECTORS))
+        sentence_vectors = np.load(folder / SENTENCES, allow_pickle=False)
+        payload = json.loads((folder / CHUNKS).read_text(encoding="utf-8"))
+        bm25 = BM25.from_json(json.loads((folder / BM25_FILE).read_text(encoding="utf-8")))
+        chunks = [
+            ChunkRecord(**{**c, "sentences": tuple(c["sentences"]), "terms": frozenset(c["terms"])})
+            for c in payload["chunks"]
+        ]
+    except (OSError, RuntimeError, ValueError, KeyError, TypeError) as exc:
+        raise IndexCorrupt(
+            f"Index files in {folder} are damaged ({type(exc).__name__}: {exc}); rebuild.",
+            "Soubory indexu jsou poškozené. Sestavte index znovu: python -m index build",
+        ) from exc
+    n = manifest.get("chunk_count")
+    if (
+        vectors.ntotal != n
+        or len(chunks) != n
+        or vectors.d != manifest.get("dim")
+        or sentence_vectors.ndim != 2
+        or sentence_vectors.shape[1] != vectors.d
+        or len(bm25.doc_len) != n
+    ):
+        raise IndexCorrupt(
+            f"Index files in {folder} disagree with the manifest; rebuild.",
+            "Soubory indexu si neodpovídají. Sestavte index znovu: python -m index build",
+        )
+    return IndexData(folder, manifest, vectors, sentence_vectors, chunks, payload["documents"], bm25)
