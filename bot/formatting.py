@@ -104,25 +104,24 @@ def format_sources(sources: Iterable[SourceLike], heading: str = "Zdroje") -> st
 
 
 def format_answer(answer: Any) -> str:
-    """Answer → HTML: the short answer first, then suggestions, sources with dates, the MAS line.
+    """Answer → HTML with the same parts and words as ``Answer.text`` (what ``bot ask`` prints).
 
-    Reads the attributes of ``bot.answers.Answer`` (``body``, ``confident``, ``suggestions``,
-    ``sources``, ``mas_line``) so the words are exactly those of ``python -m bot ask``.
+    The short answer first, then notes (passed deadlines, language), suggestions, the sources as
+    links with their dates, and last the MAS line (or the contact line when no MAS is known).
     """
     parts = [esc(answer.body.strip())]
+    notes = [n for n in (getattr(answer, "notes", None) or []) if n]
+    if notes:
+        parts.append("\n".join(esc(n) for n in notes))
     suggestions = [s for s in (getattr(answer, "suggestions", None) or []) if s]
-    body_lower = answer.body.lower()
-    if suggestions and not getattr(answer, "confident", True):
-        # The composer may already list the suggestions in the body; never repeat them.
-        missing = [s for s in suggestions if s.lower() not in body_lower]
-        if missing:
-            parts.append("<b>Možná hledáte:</b>\n" + "\n".join(f"• {esc(s)}" for s in missing))
+    if suggestions:
+        parts.append("Možná vás zajímá: " + "; ".join(f"<b>{esc(s)}</b>" for s in suggestions) + ".")
     sources = format_sources(getattr(answer, "sources", None) or [])
     if sources:
         parts.append(sources)
-    mas_line = getattr(answer, "mas_line", None)
-    if mas_line:
-        parts.append(esc(mas_line.strip()))
+    tail = getattr(answer, "mas_line", None) or getattr(answer, "contact_line", None)
+    if tail:
+        parts.append(esc(tail.strip()))
     return "\n\n".join(p for p in parts if p)
 
 

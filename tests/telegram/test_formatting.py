@@ -88,14 +88,15 @@ def test_answer_has_body_first_then_dated_sources_then_mas_line() -> None:
     assert out.index("Zdroje") < out.index("Vaše MAS")
 
 
-def test_unconfident_answer_lists_missing_suggestions_once() -> None:
-    ans = Ans(
-        body="Nevím. Zkuste téma Brownfieldy.", confident=False, suggestions=["Brownfieldy", "OPST <x>"]
-    )
+def test_unconfident_answer_has_suggestions_notes_and_contact_line() -> None:
+    ans = Ans(body="Nevím.", confident=False, suggestions=["Brownfieldy", "OPST <x>"])
+    ans.notes = ["Pozor: termín 30. 6. 2024 už uplynul."]
+    ans.contact_line = "Obraťte se na Krajské sdružení NS MAS & spol."
     out = format_answer(ans)
     check_telegram_html(out)
-    assert out.count("Brownfieldy") == 1
-    assert "• OPST &lt;x&gt;" in out
+    assert "Možná vás zajímá: <b>Brownfieldy</b>; <b>OPST &lt;x&gt;</b>." in out
+    assert out.index("Pozor") < out.index("Možná") < out.index("Krajské")
+    assert out.endswith("Krajské sdružení NS MAS &amp; spol.")
 
 
 def test_no_sources_no_heading() -> None:
