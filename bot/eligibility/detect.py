@@ -1,0 +1,107 @@
+"""Recognise free-text eligibility questions ("může naše obec dostat peníze na cyklostezku?").
+
+Keyword rules on lower-cased text without diacritics, so "muze nase obec dostat penize" works too.
+A question counts only when it asks about money (dotace, peníze, voucher, žádat, …); then the
+applicant and the topic are each returned when recognised, otherwise `None`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_MONEY = re.compile(
+    r"\b(dotac\w*|penez\w*|penize|penizk\w*|voucher\w*|vouchr\w*|poukaz\w*|grant\w*|prispev\w*|"
+    r"podpor\w*|financ\w*|zadat|zazadat|zadost\w*|vyzv\w*|dostat|dostanu|dostane\w*|dostaneme|"
+    r"uver\w*|pujck\w*|zaplati\w*|uhradi\w*|proplati\w*|narok\w*|prost[rř]edk\w*)\b"
+)
+
+# Order matters: the first applicant rule that matches wins (more specific first).
+_APPLICANT_RULES: list[tuple[str, str]] = [
+    ("mas", r"\bmas\b|mistni akcni skupin"),
+    ("svazek", r"\bsvazek\w*|\bsvazk\w*|\bdso\b|mikroregion\w*"),
+    ("po", r"prispevkov\w* organizac\w*|\bprispevkovk\w*"),
+    (
+        "skola",
+        r"\bskol(a|y|u|e|ou|ka|ky|ku|ce|ni|nim|ach|am)\b|\bzs\b|\bms\b|gymnazi\w*|univerzit\w*|"
+        r"\bucilist\w*|\bskolk\w*|reditel\w* skoly",
+    ),
+    ("cirkev", r"\bcirk\w*|\bfarnost\w*|\bfarar\w*|\bsbor\w* (cb|cce)\b"),
+    ("nno", r"\bspol(ek|ku|kem|ky|ku)\b|\bnno\b|neziskov\w*|\bnadac\w*|\bo\.?\s?p\.?\s?s\b|\bzapsan\w* ustav"),
+    ("velky_podnik", r"velk\w* (podnik|firm|spolecnost)\w*|korporac\w*"),
+    ("osvc", r"zivnostni\w*|\bosvc\b|\bzivnost\w*|na volne noze|\bico\b|remeslni\w*|podnikam sam"),
+    (
+        "msp",
+        r"\bfirm\w*|\bpodnik(y|u|em|ani)?\b|\bs\.?\s?r\.?\s?o\b|\bmsp\b|\bpodnikatel\w*|"
+        r"mal\w* a stredn\w*|\bstart-?up\w*|\bspolecnost\w*|\bdruzstv\w*",
+    ),
+    ("kraj", r"\bjako kraj\b|\bkrajsk\w* urad\w*|\bkraj zada\w*"),
+    (
+        "obec",
+        r"\bobec\b|\bobce\b|\bobci\b|\bobcich\b|\bmest(o|a|u|em|ys)\b|\bstarost\w*|\bradnic\w*|"
+        r"zastupitel\w*|\bmestsk\w* urad|\bobecni\w*",
+    ),
+    (
+        "obcan",
+        r"\bobcan\w*|fyzick\w* osob\w*|\bdomacnost\w*|\brodin\w*|\bduchodc\w*|\bnezamestnan\w*|"
+        r"\bzamestnan(ec|kyne|y)\b|\bpro me\b|\bmuzu\b|\bmohu\b|\bsoukrom\w* osob\w*|\brekvalifik\w*",
+    ),
+]
+
+_TOPIC_RULES: list[tuple[str, str]] = [
+    ("kreativni", r"kreativ\w*|\bdesign\w*|\bgrafi\w*|\bbranding\w*|\bux\b|\bvideo\w*|\bcopywrit\w*"),
+    ("brownfieldy", r"brownfield\w*|opusten\w* areal\w*|zchatral\w*|\bruin\w*|byval\w* (areal|tovarn|kasarn)\w*"),
+    (
+        "energie",
+        r"fotovolt\w*|\bfve\b|solar\w*|energ\w*|zatepl\w*|tepeln\w* cerpad\w*|\boze\b|kotl\w*|\bkotel\b|"
+        r"uspor\w* energi\w*|vodik\w*|baterie|elektromobil\w*",
+    ),
+    ("vzdelavani", r"rekvalifik\w*|\bkurz\w*|vzdelav\w*|skoleni\w*|\bucebn\w*|\bvycvik\w*"),
+    ("priprava", r"projektov\w* dokumentac\w*|\bstudi(e|i)\b|uzemni plan\w*|priprav\w* projekt\w*|\bpd\b"),
+    (
+        "infrastruktura",
+        r"cyklostez\w*|chodnik\w*|silnic\w*|infrastruktur\w*|\bcest(a|u|y)\b|komunikac\w*|"
+        r"parkovist\w*|kanalizac\w*|vodovod\w*|verejn\w* osvetlen\w*",
+    ),
+    (
+        "kultura_sport",
+        r"kultur\w*|\bsport\w*|hrist\w*|muze(um|a|i)\w*|koupalist\w*|\bkemp\w*|\bpamat\w*|"
+        r"telocvic\w*|divadl\w*|knihovn\w*|komunitni centr\w*",
+    ),
+    (
+        "priroda",
+        r"prirod\w*|krajin\w*|\bzelen\w*|\bstrom\w*|rybnik\w*|mokrad\w*|\bale(j|je)\b|\bsad\w*|"
+        r"tuen\w*|biotop\w*|\bparku?\b",
+    ),
+    ("digitalizace", r"digital\w*|software\w*|\bweb\w*|e-?shop\w*|\bit\b|pocitac\w*|aplikac\w*|automatiz\w*"),
+    ("socialni", r"social\w*|senior\w*|komunit\w*|\bbydleni\b|zamestnanost\w*|chudob\w*"),
+    (
+        "podnikani",
+        r"podnikan\w*|inovac\w*|\bstroj\w*|technologi\w*|\bvyrob\w*|voucher\w*|rozvoj firm\w*|"
+        r"start-?up\w*|provozovn\w*|zalozeni firm\w*|\bzivnost\w*",
+    ),
+]
+
+_APPLICANTS = [(code, re.compile(rx)) for code, rx in _APPLICANT_RULES]
+_TOPICS = [(code, re.compile(rx)) for code, rx in _TOPIC_RULES]
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics, collapse spaces."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.split())
+
+
+def detect(question: str) -> tuple[str | None, str | None]:
+    """(applicant code, topic code) of a free-text eligibility question; (None, None) if it is none."""
+    text = fold(question or "")
+    if not text or not _MONEY.search(text):
+        return None, None
+    applicant = next((code for code, rx in _APPLICANTS if rx.search(text)), None)
+    topic = next((code for code, rx in _TOPICS if rx.search(text)), None)
+    if applicant is None and topic is None:
+        return None, None
+    if topic is None and applicant in {"osvc", "msp"}:
+        topic = "podnikani"  # "jsem živnostník, je nějaký voucher?" – business support by default
+    return applicant, topic

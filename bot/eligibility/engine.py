@@ -1,0 +1,378 @@
+"""Eligibility engine: which calls fit an applicant type and a topic, and their status on a date.
+
+Decisions (see also knowledge/vyzvy.yaml header):
+- Status is computed, never stored: before `opens` → připravovaná; `opens`..`closes` (both days
+  inclusive) → otevřená; after `closes` (or after `closed_before`) → uzavřená; whenever a date we
+  would need is unknown → neznámý stav. A standing programme (`closes: průběžně`) is otevřená.
+- `applicants: null` / `topics: null` mean "the source does not say": such a call is listed
+  with that caveat, but only if the other field matches exactly (two unknowns are no match).
+- Territory limits are checked against the municipality only as far as our data allow; anything
+  we cannot check (mining-affected cadastres, population limits without population data) is
+  said plainly in the conditions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .codes import (
+    APPLICANTS,
+    CLOSED,
+    OPEN,
+    PLANNED,
+    STATUS_ORDER,
+    TOPICS,
+    UNKNOWN,
+    VERIFY_URL,
+    as_of_cs,
+    code_list,
+    date_cs,
+    money_cs,
+)
+from .data import Call, read_calls
+
+if TYPE_CHECKING:  # bot.places is written by another helper; it stays optional here
+    from bot.places import PlaceMatch, Places
+
+FOUND_STATUSES = {"assigned", "no_mas", "unknown"}
+CLOSED_SHOWN = 6  # closed calls listed in the plain-text message (JSON lists all)
+MAS_DIRECTORY = "Svou místní akční skupinu (MAS) najdete na www.nsmascr.cz."
+
+
+def call_status(call: Call, on: date) -> tuple[str, str]:
+    """(status, Czech detail) of a call on a given day."""
+    if call.opens is not None and on < call.opens:
+        return PLANNED, f"příjem žádostí začne {date_cs(call.opens)}"
+    if call.ongoing:
+        return OPEN, f"průběžný program (podle zdroje z {as_of_cs(call.as_of)})"
+    if call.closes is not None:
+        if on > call.closes:
+            return CLOSED, f"příjem skončil {date_cs(call.closes)}"
+        if call.opens is not None:
+            return OPEN, f"příjem do {date_cs(call.closes)}"
+        return UNKNOWN, f"uzávěrka {date_cs(call.closes)}, začátek příjmu neznáme"
+    if call.closed_before is not None and on > call.closed_before:
+        return CLOSED, f"skončila nejpozději {date_cs(call.closed_before)}, přesné datum neznáme"
+    if call.opens is not None:
+        return UNKNOWN, f"příjem začal {date_cs(call.opens)}, konec příjmu neznáme"
+    return UNKNOWN, "termíny příjmu neznáme"
+
+
+def amount_text(call: Call) -> str:
+    if call.amount_min is not None and call.amount_max is not None:
+        amount = f"{money_cs(call.amount_min)} až {money_cs(call.amount_max)}"
+    elif call.amount_max is not None:
+        amount = f"až {money_cs(call.amount_max)}"
+    elif call.amount_min is not None:
+        amount = f"od {money_cs(call.amount_min)}"
+    else:
+        amount = "výši podpory na projekt zdroj neuvádí"
+    return f"{amount}; {call.rate}" if call.rate else amount
+
+
+@dataclass
+class CallMatch:
+    """One call in a result, with its status on the checked day and the conditions that apply."""
+
+    call: Call
+    status: str
+    status_detail: str
+    conditions: list[str]
+    exact: bool  # applicant and topic both explicitly listed
+
+    def to_json(self) -> dict[str, Any]:
+        c = self.call
+        return {
+            "id": c.id,
+            "name": c.name,
+            "status": self.status,
+            "opens": c.opens.isoformat() if c.opens else None,
+            "closes": c.closes_json(),
+            "amount_min": c.amount_min,
+            "amount_max": c.amount_max,
+            "rate": c.rate,
+            "territory": c.territory.text,
+            "conditions": list(self.conditions),
+            "source": c.source,
+            "as_of": c.as_of,
+        }
+
+    def sort_key(self) -> tuple[Any, ...]:
+        c = self.call
+        when = {
+            OPEN: (c.closes or date.max).toordinal(),
+            PLANNED: (c.opens or date.max).toordinal(),
+            UNKNOWN: -_as_of_ordinal(c.as_of),
+            CLOSED: -(c.closes or c.closed_before or date.min).toordinal(),
+        }[self.status]
+        return (STATUS_ORDER[self.status], not self.exact, when, c.name)
+
+
+def _as_of_ordinal(as_of: str | None) -> int:
+    if not as_of:
+        return 0
+    parts = [int(p) for p in as_of.split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1).toordinal()
+
+
+@dataclass
+class EligibilityResult:
+    applicant: str
+    topic: str
+    obec: str | None
+    date: date
+    matches: list[CallMatch]
+    place: PlaceMatch | None = None
+    message: str = ""
+    mas_text: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def open_calls(self) -> list[CallMatch]:
+        return [m for m in self.matches if m.status == OPEN]
+
+    def to_json(self) -> dict[str, Any]:
+        """Exactly the `overit --json` shape of DESIGN.md §2."""
+        mas = None
+        if self.place is not None:
+            ask = getattr(self.place, "ask_json", None)
+            mas = ask() if callable(ask) else None
+        return {
+            "applicant": self.applicant,
+            "topic": self.topic,
+            "obec": self.obec,
+            "date": self.date.isoformat(),
+            "calls": [m.to_json() for m in self.matches],
+            "mas": mas,
+            "message": self.message,
+        }
+
+
+class UnknownCode(ValueError):
+    """An applicant or topic code outside DESIGN.md §2; `.message_cs` lists the valid ones."""
+
+    def __init__(self, kind: str, value: str) -> None:
+        if kind == "applicant":
+            self.message_cs = f"Neznámý typ žadatele „{value}“. Povolené hodnoty: {code_list(APPLICANTS)}."
+        else:
+            self.message_cs = f"Neznámé téma „{value}“. Povolené hodnoty: {code_list(TOPICS)}."
+        super().__init__(self.message_cs)
+
+
+class Calls:
+    """All calls from knowledge/vyzvy.yaml (entries with errors are skipped; see `.problems`)."""
+
+    def __init__(self, calls: Iterable[Call], problems: list[Any] | None = None) -> None:
+        self.calls: list[Call] = list(calls)
+        self.problems = problems or []
+
+    @classmethod
+    def load(cls, knowledge_dir: Path) -> Calls:
+        calls, problems = read_calls(Path(knowledge_dir))
+        return cls(calls, problems)
+
+    def __len__(self) -> int:
+        return len(self.calls)
+
+    def get(self, call_id: str) -> Call | None:
+        return next((c for c in self.calls if c.id == call_id), None)
+
+    def check(
+        self,
+        applicant: str,
+        topic: str,
+        obec: str | None = None,
+        on: date | None = None,
+        places: Places | None = None,
+    ) -> EligibilityResult:
+        """Matching calls with their status on `on` (default today), open first, and a Czech message."""
+        if applicant not in APPLICANTS:
+            raise UnknownCode("applicant", applicant)
+        if topic not in TOPICS:
+            raise UnknownCode("topic", topic)
+        on = on or date.today()
+        obec = (obec or "").strip() or None
+        place = _resolve_place(obec, places)
+
+        matches: list[CallMatch] = []
+        for call in self.calls:
+            applicant_known = call.applicants is not None
+            topic_known = call.topics is not None
+            if applicant_known and applicant not in call.applicants:
+                continue
+            if topic_known and topic not in call.topics:
+                continue
+            if not applicant_known and not topic_known:
+                continue
+            status, detail = call_status(call, on)
+            conditions = [call.territory.text]
+            conditions += _territory_checks(call, obec, place, places)
+            if not applicant_known:
+                conditions.append("Kdo smí žádat, náš zdroj neuvádí – ověřte, zda můžete žádat.")
+            if not topic_known:
+                conditions.append("Na co přesně jsou peníze, náš zdroj neuvádí – ověřte zaměření.")
+            matches.append(CallMatch(call, status, detail, conditions, applicant_known and topic_known))
+        matches.sort(key=CallMatch.sort_key)
+
+        result = EligibilityResult(applicant, topic, obec, on, matches, place)
+        result.mas_text = _mas_text(place, places)
+        result.message = _message(result, obec, place)
+        return result
+
+
+def _resolve_place(obec: str | None, places: Places | None) -> PlaceMatch | None:
+    if not obec or places is None:
+        return None
+    try:
+        return places.by_name(obec)
+    except Exception:  # a broken places table must not break the eligibility answer
+        return None
+
+
+def _place_name(obec: str | None, place: PlaceMatch | None) -> str | None:
+    if place is not None and place.status in FOUND_STATUSES and place.obec is not None:
+        return str(place.obec.name)
+    return obec
+
+
+def _territory_checks(call: Call, obec: str | None, place: PlaceMatch | None, places: Places | None) -> list[str]:
+    """Czech sentences: what we could and could not check about the municipality."""
+    t = call.territory
+    out: list[str] = []
+    if obec is None:
+        if t.max_population:
+            out.append(f"Jen obce do {money_cs(t.max_population)[:-3]} obyvatel.")
+        return out
+    if places is None or place is None:
+        out.append(f"Obec „{obec}“ jsme nemohli ověřit – seznam obcí teď není k dispozici.")
+        return out
+    if place.status == "ambiguous":
+        out.append(f"Název „{obec}“ má v kraji víc obcí – upřesněte ji (např. s okresem).")
+        return out
+    if place.status not in FOUND_STATUSES or place.obec is None:
+        out.append(f"Obec „{obec}“ mezi obcemi Ústeckého kraje neznáme – územní podmínky ověřte sami.")
+        return out
+    name = place.obec.name
+    if t.type in {"kraj", "uhelne_kraje", "cr"}:
+        out.append(f"Obec {name} leží v Ústeckém kraji – územní podmínka je splněna.")
+    elif t.type == "tezba":
+        out.append(
+            f"Zda obec {name} leží ve vymezeném území zasaženém těžbou uhlí, z našich dat ověřit nelze – "
+            "seznam katastrálních území je přílohou výzvy."
+        )
+    if t.max_population:
+        population = getattr(place.obec, "population", None)
+        limit = money_cs(t.max_population)[:-3]
+        if isinstance(population, int):
+            verdict = "splňuje" if population <= t.max_population else "NESPLŇUJE"
+            out.append(
+                f"Obec {name} má podle našich dat {money_cs(population)[:-3]} obyvatel – limit do {limit} {verdict}."
+            )
+        else:
+            out.append(
+                f"Limit do {limit} obyvatel z našich dat ověřit nelze – počet obyvatel obce {name} si ověřte "
+                "(např. na webu ČSÚ)."
+            )
+    return out
+
+
+def _mas_text(place: PlaceMatch | None, places: Places | None) -> str:
+    """One Czech line: the user's MAS, or the regional association, or where to find a MAS."""
+    if place is not None:
+        line = place.mas_line() if callable(getattr(place, "mas_line", None)) else None
+        if line:
+            return str(line)
+    fallback = getattr(places, "fallback", None) if places is not None else None
+    if fallback is not None:
+        contacts = ", ".join(str(x) for x in (fallback.web, fallback.email, fallback.phone) if x)
+        return f"Poradí vám {fallback.name}" + (f" ({contacts})." if contacts else ".")
+    return MAS_DIRECTORY
+
+
+def _call_block(m: CallMatch) -> list[str]:
+    c = m.call
+    lines = [f"• {c.name}"]
+    lines.append(f"  Stav: {m.status} – {m.status_detail}.")
+    if c.programme:
+        lines.append(f"  Program: {c.programme}.")
+    lines.append(f"  Podpora: {amount_text(c)}.")
+    lines.append("  Podmínky: " + " ".join(_sentence(x) for x in m.conditions))
+    if c.note:
+        lines.append(f"  Poznámka: {_sentence(c.note)}")
+    when = f"stav k {as_of_cs(c.as_of)}" if c.as_of else "datum zdroje neuvedeno"
+    lines.append(f"  Zdroj: {c.source} ({when})")
+    return lines
+
+
+def _sentence(text: str) -> str:
+    text = " ".join(text.split())
+    return text if text.endswith((".", "!", "?", "…")) else text + "."
+
+
+def _message(result: EligibilityResult, obec: str | None, place: PlaceMatch | None) -> str:
+    who = APPLICANTS[result.applicant]
+    what = TOPICS[result.topic]
+    where = _place_name(obec, place)
+    head = f"Ověření: žadatel {who}, téma {what}"
+    head += f", obec {where}" if where else ""
+    head += f" – stav k {date_cs(result.date)}."
+    lines = [head, ""]
+
+    if not result.matches:
+        lines.append(
+            f"Pro žadatele typu „{who}“ a téma „{what}“ jsme v našich datech nenašli žádnou vhodnou výzvu ani program."
+        )
+        lines.append(
+            "Co dělat teď: sepište si záměr projektu a poraďte se se svou MAS – zná i menší výzvy "
+            f"a programy, které tu nemáme. Nové výzvy sledujte na {VERIFY_URL} a na webu Ústeckého kraje."
+        )
+        lines += ["", result.mas_text]
+        return "\n".join(lines)
+
+    groups = {s: [m for m in result.matches if m.status == s] for s in (OPEN, PLANNED, UNKNOWN, CLOSED)}
+    if groups[OPEN]:
+        lines.append(f"Otevřené teď ({len(groups[OPEN])}):")
+        for m in groups[OPEN]:
+            lines += _call_block(m)
+        lines.append("")
+    else:
+        lines.append("Teď není otevřená žádná výzva, o které víme.")
+        lines.append("")
+    if groups[PLANNED]:
+        lines.append("Připravované:")
+        for m in groups[PLANNED]:
+            lines += _call_block(m)
+        lines.append("")
+    if groups[UNKNOWN]:
+        lines.append("Neznámý stav (termíny nemáme ověřené – zjistěte u vyhlašovatele):")
+        for m in groups[UNKNOWN]:
+            lines += _call_block(m)
+        lines.append("")
+    if groups[CLOSED]:
+        lines.append("Uzavřené (dnes už žádat nelze):")
+        for m in groups[CLOSED][:CLOSED_SHOWN]:
+            lines.append(f"• {m.call.name} – {m.status_detail}.")
+        hidden = len(groups[CLOSED]) - CLOSED_SHOWN
+        if hidden > 0:
+            lines.append(f"• … a {hidden} dalších starších uzavřených výzev.")
+        lines.append("")
+    if not groups[OPEN]:
+        lines.append(
+            "Co dělat teď: připravte si projekt (záměr, rozpočet, případně projektovou dokumentaci), "
+            f"sledujte nové výzvy na {VERIFY_URL} a na webu Ústeckého kraje a poraďte se se svou MAS."
+        )
+    lines.append(result.mas_text)
+    dates = sorted(m.call.as_of for m in result.matches if m.call.as_of)
+    span = ""
+    if dates:
+        first, last = as_of_cs(dates[0]), as_of_cs(dates[-1])
+        span = f" (data zdrojů: {first} až {last})" if first != last else f" (datum zdroje: {first})"
+    lines.append(
+        f"Údaje platí k datům svých zdrojů{span}; termíny a podmínky se mění. "
+        f"Než začnete, ověřte aktuální stav na {VERIFY_URL} nebo u vyhlašovatele."
+    )
+    return "\n".join(lines)
