@@ -39,6 +39,9 @@ if TYPE_CHECKING:  # bot.places is written by another helper; it stays optional 
     from bot.places import PlaceMatch, Places
 
 FOUND_STATUSES = {"assigned", "no_mas", "unknown"}
+# A standing programme ("průběžně") counts as open only this long after its source date;
+# later we say plainly that we do not know whether it still runs.
+ONGOING_FRESH_DAYS = 365
 CLOSED_SHOWN = 6  # closed calls listed in the plain-text message (JSON lists all)
 MAS_DIRECTORY = "Svou místní akční skupinu (MAS) najdete na www.nsmascr.cz."
 
@@ -48,7 +51,14 @@ def call_status(call: Call, on: date) -> tuple[str, str]:
     if call.opens is not None and on < call.opens:
         return PLANNED, f"příjem žádostí začne {date_cs(call.opens)}"
     if call.ongoing:
-        return OPEN, f"průběžný program (podle zdroje z {as_of_cs(call.as_of)})"
+        checked = _as_of_ordinal(call.as_of)
+        if checked and on.toordinal() <= checked + ONGOING_FRESH_DAYS:
+            return OPEN, f"průběžný program (podle zdroje z {as_of_cs(call.as_of)})"
+        return UNKNOWN, (
+            f"průběžný program, ale náš údaj je z {as_of_cs(call.as_of)} – ověřte, zda stále běží"
+            if checked
+            else "průběžný program, datum zdroje neznáme – ověřte, zda stále běží"
+        )
     if call.closes is not None:
         if on > call.closes:
             return CLOSED, f"příjem skončil {date_cs(call.closes)}"
@@ -134,6 +144,11 @@ class EligibilityResult:
     @property
     def open_calls(self) -> list[CallMatch]:
         return [m for m in self.matches if m.status == OPEN]
+
+    @property
+    def no_match(self) -> bool:
+        """True when no call explicitly admits this applicant type for this topic."""
+        return not any(m.call.applicants is not None for m in self.matches)
 
     def to_json(self) -> dict[str, Any]:
         """Exactly the `overit --json` shape of DESIGN.md §2."""
@@ -322,24 +337,27 @@ def _message(result: EligibilityResult, obec: str | None, place: PlaceMatch | No
     head += f" – stav k {date_cs(result.date)}."
     lines = [head, ""]
 
-    if not result.matches:
+    if result.no_match:
         lines.append(
-            f"Pro žadatele typu „{who}“ a téma „{what}“ jsme v našich datech nenašli žádnou vhodnou výzvu ani program."
+            f"Pro žadatele typu „{who}“ a téma „{what}“ jsme v našich datech nenašli žádnou výzvu "
+            "ani program, který by takové žadatele výslovně uváděl."
         )
         lines.append(
             "Co dělat teď: sepište si záměr projektu a poraďte se se svou MAS – zná i menší výzvy "
             f"a programy, které tu nemáme. Nové výzvy sledujte na {VERIFY_URL} a na webu Ústeckého kraje."
         )
-        lines += ["", result.mas_text]
-        return "\n".join(lines)
+        lines.append(result.mas_text)
+        if not result.matches:
+            return "\n".join(lines)
+        lines += ["", "Možná se vás týká (zdroj neuvádí, kdo smí žádat):"]
 
     groups = {s: [m for m in result.matches if m.status == s] for s in (OPEN, PLANNED, UNKNOWN, CLOSED)}
     if groups[OPEN]:
-        lines.append(f"Otevřené teď ({len(groups[OPEN])}):")
+        lines.append(f"Otevřené ({len(groups[OPEN])}):")
         for m in groups[OPEN]:
             lines += _call_block(m)
         lines.append("")
-    else:
+    elif not result.no_match:
         lines.append("Teď není otevřená žádná výzva, o které víme.")
         lines.append("")
     if groups[PLANNED]:
@@ -353,19 +371,20 @@ def _message(result: EligibilityResult, obec: str | None, place: PlaceMatch | No
             lines += _call_block(m)
         lines.append("")
     if groups[CLOSED]:
-        lines.append("Uzavřené (dnes už žádat nelze):")
+        lines.append("Uzavřené (k tomuto dni už žádat nelze):")
         for m in groups[CLOSED][:CLOSED_SHOWN]:
             lines.append(f"• {m.call.name} – {m.status_detail}.")
         hidden = len(groups[CLOSED]) - CLOSED_SHOWN
         if hidden > 0:
             lines.append(f"• … a {hidden} dalších starších uzavřených výzev.")
         lines.append("")
-    if not groups[OPEN]:
+    if not groups[OPEN] and not result.no_match:
         lines.append(
             "Co dělat teď: připravte si projekt (záměr, rozpočet, případně projektovou dokumentaci), "
             f"sledujte nové výzvy na {VERIFY_URL} a na webu Ústeckého kraje a poraďte se se svou MAS."
         )
-    lines.append(result.mas_text)
+    if not result.no_match:
+        lines.append(result.mas_text)
     dates = sorted(m.call.as_of for m in result.matches if m.call.as_of)
     span = ""
     if dates:
