@@ -1,0 +1,62 @@
+"""Inline keyboards and their callback data (short strings, always under Telegram's 64 bytes).
+
+Callback data formats (version-free, so buttons of an older bot are recognised or politely
+refused): ``fb:up:<answer_id>``, ``fb:dn:<answer_id>``, ``src:<answer_id>``, ``mas``, ``ob:<n>``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.telegram import texts
+
+MAX_CALLBACK_DATA = 64
+
+
+@dataclass(frozen=True)
+class Callback:
+    kind: str  # "fb", "src", "mas", "ob", or "unknown"
+    answer_id: str | None = None
+    vote: int = 0
+    index: int | None = None
+
+
+def parse_callback(data: str | None) -> Callback:
+    """Parse callback data; anything unexpected (older versions, garbage) → kind "unknown"."""
+    parts = (data or "").split(":")
+    if len(parts) == 3 and parts[0] == "fb" and parts[1] in ("up", "dn") and parts[2]:
+        return Callback("fb", parts[2], 1 if parts[1] == "up" else -1)
+    if len(parts) == 2 and parts[0] == "src" and parts[1]:
+        return Callback("src", parts[1])
+    if parts == ["mas"]:
+        return Callback("mas")
+    if len(parts) == 2 and parts[0] == "ob" and parts[1].isdigit():
+        return Callback("ob", index=int(parts[1]))
+    return Callback("unknown")
+
+
+def answer_keyboard(answer_id: str, *, feedback: bool = True, has_passage: bool = True) -> InlineKeyboardMarkup:
+    """👍 / 👎 on the first row (until the user votes), then "Zobrazit zdroj" and "Moje MAS"."""
+    rows = []
+    if feedback:
+        rows.append(
+            [
+                InlineKeyboardButton(texts.BUTTON_UP, callback_data=f"fb:up:{answer_id}"),
+                InlineKeyboardButton(texts.BUTTON_DOWN, callback_data=f"fb:dn:{answer_id}"),
+            ]
+        )
+    second = []
+    if has_passage:
+        second.append(InlineKeyboardButton(texts.BUTTON_SOURCE, callback_data=f"src:{answer_id}"))
+    second.append(InlineKeyboardButton(texts.BUTTON_MAS, callback_data="mas"))
+    rows.append(second)
+    return InlineKeyboardMarkup(rows)
+
+
+def choice_keyboard(labels: list[str]) -> InlineKeyboardMarkup:
+    """One button per municipality candidate (``ob:<index>``)."""
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(label[:60], callback_data=f"ob:{i}")] for i, label in enumerate(labels[:10])]
+    )
