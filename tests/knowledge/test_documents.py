@@ -1,0 +1,88 @@
+"""Every knowledge document carries the metadata staff and answers rely on (DESIGN.md §3)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+
+from index.chunks import chunk_document, plain_text
+from index.documents import document_paths, load_documents
+from index.problems import Severity
+
+KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
+QUESTIONS = Path(__file__).resolve().parent / "questions.yaml"
+MAX_SECTION_CHARS = 1500
+
+
+@pytest.fixture(scope="module")
+def loaded():
+    return load_documents(KNOWLEDGE)
+
+
+def test_every_markdown_file_loads_without_errors(loaded) -> None:
+    errors = [p.format() for p in loaded.problems if p.severity is Severity.ERROR]
+    assert errors == []
+    assert len(loaded.documents) == len(document_paths(KNOWLEDGE))
+    assert len(loaded.documents) >= 13
+
+
+def test_every_document_has_title_sources_dates_and_text(loaded) -> None:
+    for doc in loaded.documents:
+        assert doc.title.strip(), doc.file
+        assert doc.sources, f"{doc.file}: no source"
+        for src in doc.sources:
+            assert src.url.startswith(("http://", "https://")), f"{doc.file}: {src.url}"
+        dated = [s for s in doc.sources if s.as_of]
+        assert dated, f"{doc.file}: no source with an as_of date"
+        for src in dated:
+            assert dt.date.fromisoformat(src.as_of) <= dt.date.fromisoformat(doc.updated), f"{doc.file}: {src}"
+        assert doc.updated, f"{doc.file}: no updated date"
+        assert len(plain_text(doc.body).split()) >= 50, f"{doc.file}: almost no text"
+
+
+def test_front_matter_is_plain_yaml_with_required_fields() -> None:
+    """Parse the header independently of the project loader, as a second opinion."""
+    for path in document_paths(KNOWLEDGE):
+        text = path.read_text(encoding="utf-8")
+        assert text.startswith("---\n"), path.name
+        header = text.split("\n---\n", 1)[0][4:]
+        meta = yaml.safe_load(header)
+        assert set(meta) >= {"title", "sources", "updated"}, path.name
+        assert isinstance(meta["updated"], dt.date), path.name
+        for src in meta["sources"]:
+            assert set(src) <= {"url", "as_of"}, f"{path.name}: {src}"
+            if "as_of" in src:
+                assert isinstance(src["as_of"], dt.date), f"{path.name}: {src}"
+
+
+def test_sections_are_small_enough_to_stay_whole(loaded) -> None:
+    """Each chunk is one heading section: never split, so its first sentence keeps its subject."""
+    for doc in loaded.documents:
+        chunks = chunk_document(doc)
+        breadcrumbs = [c.breadcrumb for c in chunks]
+        assert len(breadcrumbs) == len(set(breadcrumbs)), f"{doc.file}: a section was split or duplicated"
+        for chunk in chunks:
+            assert len(chunk.text) <= MAX_SECTION_CHARS, f"{chunk.breadcrumb}: {len(chunk.text)} characters"
+
+
+def test_file_names_are_ascii_kebab_case() -> None:
+    for path in document_paths(KNOWLEDGE):
+        assert path.parent == KNOWLEDGE, path
+        assert path.stem.isascii() and path.stem == path.stem.lower() and " " not in path.stem, path.name
+
+
+def test_question_set_facts_are_literally_in_their_documents() -> None:
+    """A question's key fact must be text of its document, or the quality test would be meaningless."""
+    questions = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))
+    assert len(questions) >= 70
+    files = {p.name for p in document_paths(KNOWLEDGE)}
+    covered = set()
+    for item in questions:
+        assert item["doc"] in files, item
+        body = plain_text((KNOWLEDGE / item["doc"]).read_text(encoding="utf-8")).casefold()
+        assert item["fact"].casefold() in body, item
+        covered.add(item["doc"])
+    assert covered == files, f"documents without questions: {sorted(files - covered)}"
