@@ -233,7 +233,7 @@ class Calls:
             matches.append(CallMatch(call, status, detail, conditions, applicant_known and topic_known))
         matches.sort(key=CallMatch.sort_key)
 
-        result = EligibilityResult(applicant, topic, obec, on, matches, place)
+        result = EligibilityResult(applicant, topic, _place_name(obec, place), on, matches, place)
         result.mas_text = _mas_text(place, places)
         result.message = _message(result, obec, place)
         return result
