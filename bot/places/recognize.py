@@ -50,6 +50,9 @@ CONTEXT_BEFORE_PREP = frozenset({
     "sidlime", "sidli", "starosta", "starostka", "starostu", "starosty", "starostou", "obcane", "obcan",
     "pracuju", "pracuji", "pracujeme", "jezdim", "bydleni", "domov",
 })
+# Before these, a lowercase word typed without diacritics may be a misspelt place ("ve varnsdrofu").
+FUZZY_PREPOSITIONS = frozenset({"v", "ve", "z", "ze", "do", "na", "u", "k", "ke", "od", "kolem", "okolo",
+                                "blizko", "nedaleko", "pobliz"})
 OKRES_WORDS = frozenset({"okres", "okresu", "okrese", "okresem", "okr"})
 IGNORABLE = frozenset({"obec", "mesto", "mestys", "obci", "obce", "okres", "okresu", "okrese", "okr",
                        "kraj", "cr", "mas", "je", "jsem", "z", "v", "ve", "ze", "u", "a"})
@@ -77,6 +80,7 @@ class Token:
     text: str
     norm: str
     capital: bool
+    sentence_start: bool = False  # first word of the text or after . ! ? or a line break
 
 
 @dataclass
@@ -99,10 +103,14 @@ class Found:
 
 def tokenize(text: str) -> list[Token]:
     out: list[Token] = []
+    last_end = 0
     for m in _TOKEN_RE.finditer(text):
-        for part in m.group(0).split("-"):
+        gap = text[last_end : m.start()]
+        start = not out or any(ch in gap for ch in ".!?\n")
+        last_end = m.end()
+        for k, part in enumerate(m.group(0).split("-")):
             if part:
-                out.append(Token(part, fold(part), part[0].isupper()))
+                out.append(Token(part, fold(part), part[0].isupper(), start and k == 0))
         if len(out) >= MAX_TOKENS:
             break
     return out
@@ -181,6 +189,8 @@ class Index:
         limit = 1 if len(query) < 9 else 2
         best, keys = 99, []
         for key in candidates:
+            if key[0] != query[0]:  # typos in the first letter are rare; guessing there misfires
+                continue
             dist = OSA.distance(query, key, score_cutoff=limit)
             if dist <= limit:
                 if dist < best:
@@ -197,29 +207,16 @@ class Index:
         norms = [t.norm for t in tokens]
         n_tokens = len(tokens)
         used = [False] * n_tokens
-        # okresy and regions
-        i = 0
-        while i < n_tokens:
-            if norms[i] in OKRES_WORDS:
+        # explicit okres ("okres Louny", "okresu Děčín")
+        for i in range(n_tokens):
+            if norms[i] in OKRES_WORDS and not used[i]:
                 for n in range(min(3, n_tokens - i - 1), 0, -1):
                     okres = self.okres_forms.get(" ".join(norms[i + 1 : i + 1 + n]))
                     if okres:
                         found.okresy.append(okres)
                         for j in range(i, i + 1 + n):
                             used[j] = True
-                        i += n
                         break
-            else:
-                for n in (2, 1):
-                    region = self.regions.get(" ".join(norms[i : i + n])) if i + n <= n_tokens else None
-                    if region:
-                        found.okresy.extend(REGIONS[region])
-                        found.region = found.region or region
-                        for j in range(i, i + n):
-                            used[j] = True
-                        i += n - 1
-                        break
-            i += 1
         # municipalities, exact forms, longest first
         i = 0
         while i < n_tokens:
@@ -244,6 +241,18 @@ class Index:
                 break
             if not matched:
                 i += 1
+        # regional names ("na Lounsku", "Šluknovský výběžek") on the tokens left
+        for i in range(n_tokens):
+            for n in (2, 1):
+                if i + n > n_tokens or any(used[i : i + n]):
+                    continue
+                region = self.regions.get(" ".join(norms[i : i + n]))
+                if region:
+                    found.okresy.extend(REGIONS[region])
+                    found.region = found.region or region
+                    for j in range(i, i + n):
+                        used[j] = True
+                    break
         if not found.hits and fuzzy:
             self._fuzzy(tokens, used, found, whole_name)
         return found
@@ -265,17 +274,27 @@ class Index:
     def _fuzzy(self, tokens: list[Token], used: list[bool], found: Found, whole_name: bool) -> None:
         n_tokens = len(tokens)
         short_message = n_tokens <= 3 or whole_name
+        plain = all(t.text.isascii() for t in tokens)  # typed without diacritics
         best: tuple[int, int, int, list[int]] | None = None  # (distance, start, end, munis)
         for i in range(n_tokens):
             if used[i]:
                 continue
             prev = tokens[i - 1].norm if i > 0 else None
-            eligible = (short_message or tokens[i].capital or prev in PREPOSITIONS or prev in CONTEXT_NOUNS)
+            eligible = (
+                short_message
+                or (tokens[i].capital and not tokens[i].sentence_start)
+                or (plain and (prev in FUZZY_PREPOSITIONS or prev in CONTEXT_NOUNS))
+            )
             if not eligible:
                 continue
             for n in range(1, min(3, n_tokens - i) + 1):
                 if any(used[i : i + n]):
                     break
+                if short_message and not (tokens[i].capital and not tokens[i].sentence_start):
+                    # a short message must be just the name (plus words like "obec")
+                    rest = [t.norm for j, t in enumerate(tokens) if not i <= j < i + n]
+                    if not all(r in IGNORABLE for r in rest):
+                        continue
                 query = " ".join(t.norm for t in tokens[i : i + n])
                 dist, keys = self.fuzzy_lookup(query)
                 if not keys:
