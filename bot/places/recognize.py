@@ -218,6 +218,7 @@ class Index:
                             used[j] = True
                         break
         # municipalities, exact forms, longest first
+        deferred: list[Hit] = []  # weak names without evidence (yet)
         i = 0
         while i < n_tokens:
             if used[i]:
@@ -232,6 +233,7 @@ class Index:
                     continue
                 munis, weak = entry
                 if weak and not (whole_name or self._weak_ok(tokens, i, i + n, used)):
+                    deferred.append(Hit(i, i + n, list(munis)))
                     continue
                 found.hits.append(Hit(i, i + n, list(munis)))
                 for j in range(i, i + n):
@@ -253,6 +255,20 @@ class Index:
                     for j in range(i, i + n):
                         used[j] = True
                     break
+        # a weak name next to another place is still the whole message: "Blatno u Chomutova"
+        for hit in deferred:
+            if any(used[hit.start : hit.end]):
+                continue
+            rest = [j for j in range(n_tokens) if not (hit.start <= j < hit.end or used[j])]
+            other_place = any(used)
+            if other_place and n_tokens <= 8 and all(
+                norms[j] in IGNORABLE or (norms[j] in PREPOSITIONS and j + 1 < n_tokens and used[j + 1])
+                for j in rest
+            ):
+                found.hits.append(hit)
+                for j in range(hit.start, hit.end):
+                    used[j] = True
+        found.hits.sort(key=lambda h: h.start)
         if not found.hits and fuzzy:
             self._fuzzy(tokens, used, found, whole_name)
         return found
@@ -280,17 +296,15 @@ class Index:
             if used[i]:
                 continue
             prev = tokens[i - 1].norm if i > 0 else None
-            eligible = (
-                short_message
-                or (tokens[i].capital and not tokens[i].sentence_start)
-                or (plain and (prev in FUZZY_PREPOSITIONS or prev in CONTEXT_NOUNS))
+            strong = (tokens[i].capital and not tokens[i].sentence_start) or (
+                plain and (prev in FUZZY_PREPOSITIONS or prev in CONTEXT_NOUNS)
             )
-            if not eligible:
+            if not (strong or short_message):
                 continue
             for n in range(1, min(3, n_tokens - i) + 1):
                 if any(used[i : i + n]):
                     break
-                if short_message and not (tokens[i].capital and not tokens[i].sentence_start):
+                if not strong:
                     # a short message must be just the name (plus words like "obec")
                     rest = [t.norm for j, t in enumerate(tokens) if not i <= j < i + n]
                     if not all(r in IGNORABLE for r in rest):
