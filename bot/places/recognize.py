@@ -155,6 +155,7 @@ class Index:
             for form in all_forms(okres):
                 self.okres_forms.setdefault(form_key(form), okres)
         self._deletes: dict[str, set[str]] | None = None
+        self._folded_names = {i: fold(m.name) for i, m in enumerate(municipalities)}
 
     @staticmethod
     def _add(entries: dict[str, dict[int, tuple[int, bool]]], key: str, i: int, rank: int, weak: bool) -> None:
@@ -326,8 +327,7 @@ class Index:
         query = fold(text).strip()
         if not 3 <= len(query) <= 60:
             return []
-        choices = {i: fold(m.name) for i, m in enumerate(self.municipalities)}
-        result = process.extract(query, choices, scorer=fuzz.ratio, limit=limit, score_cutoff=70)
+        result = process.extract(query, self._folded_names, scorer=fuzz.ratio, limit=limit, score_cutoff=70)
         return [key for _, _, key in result]
 
 

@@ -1,0 +1,82 @@
+"""Micro-benchmark: time per place recognition (Places.resolve) over 10,000 phrases.
+
+Run: .venv/bin/python bench/bench_places.py [--knowledge-dir knowledge] [-n 10000]
+Prints load time, µs per recognition (mean, median, p99) and the ratio to the 1 ms target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bot.places import Places  # noqa: E402
+from bot.places.czech import declensions, fold  # noqa: E402
+
+TEMPLATES = [
+    "Bydlím v obci {f} a zajímá mě, jestli můžeme žádat o dotaci na komunitní energetiku.",
+    "jsme spolek z {f}, kdo nám poradí s projektem?",
+    "{f}",
+    "Starosta z {f} se ptá na výzvu OPST pro obce.",
+    "Kdy bude další výzva na brownfieldy? Jsme malá obec.",
+    "hledám MAS pro {f}",
+    "Dobrý den, mám firmu kousek od {f} a chci rekvalifikaci pro zaměstnance.",
+    "přes most jezdím každý den do práce, jaké jsou možnosti podpory dojíždění?",
+]
+
+
+def phrases(places: Places, n: int, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        muni = rng.choice(places.municipalities)
+        forms = sorted(declensions(muni.name)[rng.choice(("gen", "loc", "dat", "ins", "nom"))])
+        form = rng.choice(forms)
+        if rng.random() < 0.3:
+            form = fold(form)
+        if rng.random() < 0.1 and len(form) > 6:  # a typo
+            k = rng.randrange(1, len(form) - 1)
+            form = form[:k] + form[k + 1 :]
+        out.append(rng.choice(TEMPLATES).format(f=form))
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--knowledge-dir", type=Path, default=ROOT / "knowledge")
+    parser.add_argument("-n", type=int, default=10_000)
+    args = parser.parse_args()
+
+    t0 = time.perf_counter()
+    places = Places.load(args.knowledge_dir)
+    load_ms = (time.perf_counter() - t0) * 1000
+    t0 = time.perf_counter()
+    Places.load(args.knowledge_dir)
+    cached_us = (time.perf_counter() - t0) * 1e6
+    data = phrases(places, args.n)
+    places.resolve("ve Varnsdorfu")  # warm the lazy typo index
+    times = []
+    statuses: dict[str, int] = {}
+    for text in data:
+        t = time.perf_counter()
+        match = places.resolve(text)
+        times.append(time.perf_counter() - t)
+        statuses[match.status] = statuses.get(match.status, 0) + 1
+    us = [x * 1e6 for x in times]
+    mean = statistics.fmean(us)
+    print(f"load (cold): {load_ms:.1f} ms; load (cached): {cached_us:.1f} µs; index keys: {len(places.index.entries)}")
+    print(f"recognitions: {len(us)}; statuses: {dict(sorted(statuses.items()))}")
+    print(f"per recognition: mean {mean:.1f} µs, median {statistics.median(us):.1f} µs, "
+          f"p99 {sorted(us)[int(len(us) * 0.99)]:.1f} µs, max {max(us):.1f} µs")
+    print(f"ratio to the 1 ms target: mean {mean / 1000:.3f}x (target < 1)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
