@@ -10,6 +10,7 @@ import importlib
 import sys
 
 SUBCOMMANDS = {
+    "start": ("bot.cli_start", "main job: the Telegram bot with a token, else a question prompt here"),
     "ask": ("bot.cli_ask", "answer questions from the terminal (interactive without a question)"),
     "mas": ("bot.places", "which municipality a text names and which MAS serves it"),
     "overit": ("bot.eligibility", "eligibility check: which calls fit an applicant and a topic"),

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from index.analyzer import analyze
+from index.chunks import BREADCRUMB_SEP
 from index.search import Hit, SearchResult
 from index.store import IndexData
 
@@ -162,6 +163,8 @@ def format_date(iso: str) -> str:
 def clean_question(raw: str) -> tuple[str, list[str]]:
     """Question text safe to process, and notes for the user about what was done to it."""
     notes: list[str] = []
+    if looks_binary(raw or ""):
+        return "", notes
     text = unicodedata.normalize("NFC", raw or "")
     text = _CONTROL.sub(" ", text)
     text = _TAG.sub(" ", text)
@@ -173,8 +176,16 @@ def clean_question(raw: str) -> tuple[str, list[str]]:
     return text, notes
 
 
+def looks_binary(raw: str) -> bool:
+    """Mostly control or replacement characters: data pasted or sent by mistake, not a question."""
+    if not raw:
+        return False
+    odd = sum(1 for c in raw if c == "\ufffd" or (ord(c) < 32 and c not in "\n\r\t") or 0x7F <= ord(c) < 0xA0)
+    return odd / len(raw) > 0.2
+
+
 def has_words(text: str) -> bool:
-    return sum(1 for c in text if c.isalpha()) >= 2
+    return sum(1 for c in text if c.isalpha()) >= 3
 
 
 def language_note(text: str) -> str | None:
@@ -217,14 +228,20 @@ def _passages(hits: list[Hit]) -> list[Passage]:
 def select_sentences(result: SearchResult, index: IndexData, top: int = 3) -> list[tuple[Hit, str]]:
     """The best sentences of the top passages: semantic similarity, shared terms and passage rank."""
     q_terms = set(result.query_terms)
+    idf = {t: index.bm25.idf(t) for t in q_terms}
+    idf_total = sum(idf.values())
     scored: list[tuple[float, int, int, Hit, str]] = []
     for rank, hit in enumerate(result.hits[:top]):
         chunk = hit.chunk
         rows = index.sentence_vectors[chunk.sentence_start : chunk.sentence_start + len(chunk.sentences)]
         sims = rows @ result.query_vector if len(rows) else np.zeros(0)
+        heading_terms = set(analyze(chunk.breadcrumb.rsplit(BREADCRUMB_SEP, 1)[-1]))
         for pos, (sentence, sim) in enumerate(zip(chunk.sentences, sims, strict=True)):
             terms = set(analyze(sentence))
-            lexical = len(q_terms & terms) / len(q_terms) if q_terms else 0.0
+            # A sentence inherits half the weight of its section heading ("Motto fondu" → "Heslem je …").
+            # Weighted by IDF, so the question's rare, specific words count more than its topic words.
+            shared = sum(idf[t] for t in q_terms & terms) + 0.5 * sum(idf[t] for t in q_terms & (heading_terms - terms))
+            lexical = shared / idf_total if idf_total else 0.0
             score = (0.7 * float(sim) + 0.3 * lexical) * (1.0 - 0.04 * rank) + (0.01 if pos == 0 else 0.0)
             if len(sentence) < 25:  # fragments ("kraj", a list label) rarely answer alone
                 score -= 0.05

@@ -49,10 +49,10 @@ class BM25:
         """Replace unknown terms by the closest known one (typos), when it is close enough."""
         out = []
         for term in terms:
-            if term in self.postings or len(term) < 5 or not self._vocab:
+            if term in self.postings or len(term) < 3 or not self._vocab:
                 out.append(term)
                 continue
-            match = process.extractOne(term, self._vocab, scorer=fuzz.ratio, score_cutoff=84)
+            match = process.extractOne(term, self._vocab, scorer=fuzz.ratio, score_cutoff=85)
             out.append(match[0] if match else term)
         return out
 

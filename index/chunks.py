@@ -36,7 +36,6 @@ _ABBREVIATIONS = frozenset(
         "mj",
         "popř",
         "cca",
-        "kč",
         "st",
         "ul",
         "tel",

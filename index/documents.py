@@ -18,6 +18,16 @@ STALE_AFTER_DAYS = 365
 MAX_DOCUMENT_BYTES = 2_000_000
 SKIPPED_NAMES = {"readme.md"}  # the staff guide lives in knowledge/ but is not knowledge
 
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as text, so a wrong date is our message, not a crash."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 
 
@@ -139,8 +149,8 @@ def parse_document(
 
     header = "\n".join(lines[1:end])
     try:
-        node = yaml.compose(header, Loader=yaml.SafeLoader)
-        meta = yaml.safe_load(header) or {}
+        node = yaml.compose(header, Loader=_Loader)
+        meta = yaml.load(header, Loader=_Loader) or {}  # noqa: S506 - safe loader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark else 1

@@ -88,7 +88,10 @@ class SentenceTransformerEmbedder:
             self._model = SentenceTransformer(model, device="cpu")
         except Exception as exc:  # hub unreachable, bad path, broken files: one clear message
             raise ModelUnavailable(model, f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}") from exc
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        dimension = (
+            getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        )
+        self.dim = int(dimension())
         prompts = dict(getattr(self._model, "prompts", {}) or {})
         is_e5 = "e5" in model.lower()
         self._query_prompt = prompts.get("query") or ("query: " if is_e5 else "")

@@ -60,7 +60,7 @@ def search(
     n = len(index.chunks)
     if query_vector is None:
         query_vector = embedder.embed_queries([query])[0]
-    terms = tuple(analyze(query))
+    terms = tuple(index.bm25.expand(analyze(query)))  # typos mapped to known terms
     if n == 0:
         return SearchResult(query, query_vector, terms, [])
     depth = min(CANDIDATES, n)

@@ -1,0 +1,99 @@
+"""Grounded extractive answers: quoted sentences, sources from the passages only, honest "nevím", bad input."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from bot.answers import NOT_CZECH, NOT_KNOWN, deadline_notes
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def assert_grounded(answer) -> None:
+    passages = normalise(" ".join(p.text for p in answer.passages)).replace("*", "")
+    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ])", answer.body):
+        words = re.findall(r"\w{4,}", sentence)
+        assert words and all(w in passages for w in words), f"not in passages: {sentence!r}"
+    passage_files = {p.file for p in answer.passages}
+    assert answer.sources and {s.file for s in answer.sources} <= passage_files
+
+
+def test_answer_quotes_passages_and_cites_their_sources(small_engine) -> None:
+    answer = small_engine.answer("Kolik peněz může zaplatit úřad práce na rekvalifikaci?")
+    assert answer.confident
+    assert "50 000 Kč" in answer.body.split(".")[0] + answer.body  # the first sentence carries the fact
+    assert_grounded(answer)
+    assert answer.sources[0].url.startswith("https://ct24.ceskatelevize.cz/")
+    assert answer.sources[0].as_of == "2025-05-01"
+    assert "Zdroje:" in answer.text and "1. 5. 2025" in answer.text
+
+
+def test_question_without_diacritics_and_with_typos_finds_the_same_answer(small_engine) -> None:
+    answer = small_engine.answer("jaky je moto fondu pro spravedlivou transformaci")
+    assert answer.confident and "nikdo nesmí zůstat opomenut" in answer.body
+    assert_grounded(answer)
+
+
+def test_passages_are_ranked_with_metadata(small_engine) -> None:
+    answer = small_engine.answer("Čtyři oblasti projektu Animace")
+    data = answer.to_json()
+    assert set(data) == {"question", "answer", "confident", "passages", "sources", "mas"}
+    scores = [p["score"] for p in data["passages"]]
+    assert scores == sorted(scores, reverse=True) and len(scores) >= 5
+    top = data["passages"][0]
+    assert top["file"] == "knowledge/animace.md" and top["source"].startswith("https://rskuk.cz/")
+    assert top["as_of"] == "2023-01-01" and top["title"]
+
+
+def test_unrelated_question_gets_an_honest_not_known_with_someone_to_ask(small_engine) -> None:
+    answer = small_engine.answer("Jak se peče bábovka z kakaa?")
+    assert not answer.confident
+    assert answer.body == NOT_KNOWN and answer.sources == []
+    assert "MAS" in answer.text  # a person to ask
+
+
+@pytest.mark.parametrize("question", ["", "   \n\t ", "😀😀😀", "\x00\x01\x02\xff\xfe", "?!?"])
+def test_empty_or_wordless_input_asks_for_a_question(small_engine, question: str) -> None:
+    answer = small_engine.answer(question)
+    assert not answer.confident and "Napište mi prosím otázku" in answer.text
+
+
+def test_huge_question_is_cut_and_said_so(small_engine) -> None:
+    answer = small_engine.answer("Kolik dá úřad práce na rekvalifikaci? " + "bla " * 5000)
+    assert "odpovídám na její začátek" in answer.text
+    assert len(answer.question) <= 1000
+
+
+def test_markup_in_the_question_is_not_echoed(small_engine) -> None:
+    answer = small_engine.answer("<script>alert(1)</script> <b>rekvalifikace</b> úřad práce")
+    assert "<script>" not in answer.question and "<b>" not in answer.text
+    assert answer.confident
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Скільки грошей дає біржа праці на перекваліфікацію?",
+        "How much does the labour office pay for retraining courses?",
+    ],
+)
+def test_ukrainian_and_english_questions_are_answered_in_czech_with_a_note(small_engine, question: str) -> None:
+    answer = small_engine.answer(question)
+    assert NOT_CZECH in answer.text
+
+
+def test_answer_id_is_stable_for_the_same_question(small_engine) -> None:
+    a = small_engine.answer("motto fondu")
+    b = small_engine.answer("motto fondu")
+    assert a.answer_id == b.answer_id and len(a.answer_id) == 10
+
+
+def test_past_deadline_is_flagged() -> None:
+    notes = deadline_notes(["Žádosti šlo podávat do 30. 6. 2024."], dt.date(2026, 11, 26))
+    assert notes == ["Pozor: termín 30. 6. 2024 už uplynul (dnes je 26. 11. 2026)."]
+    assert deadline_notes(["Žádosti lze podávat do 30. 6. 2027."], dt.date(2026, 11, 26)) == []
