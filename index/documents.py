@@ -150,7 +150,7 @@ def parse_document(
     header = "\n".join(lines[1:end])
     try:
         node = yaml.compose(header, Loader=_Loader)
-        meta = yaml.load(header, Loader=_Loader) or {}  # noqa: S506 - safe loader subclass
+        meta = yaml.load(header, Loader=_Loader) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark else 1

@@ -238,6 +238,33 @@ class Calls:
         result.message = _message(result, obec, place)
         return result
 
+    def check_question(
+        self,
+        question: str,
+        obec: str | None = None,
+        on: date | None = None,
+        places: Places | None = None,
+    ) -> EligibilityResult | None:
+        """Answer a free-text eligibility question, or None when it is not one (see `detect`).
+
+        Both the applicant type and the topic must be recognised. The municipality is the one the
+        question names (``places.find``), else ``obec`` (e.g. the user's remembered municipality).
+        """
+        from .detect import detect
+
+        applicant, topic = detect(question)
+        if applicant is None or topic is None:
+            return None
+        named = None
+        if places is not None:
+            try:
+                found = places.find(question)
+            except Exception:
+                found = None
+            if found is not None and found.status in FOUND_STATUSES and found.obec is not None:
+                named = str(found.obec.name)
+        return self.check(applicant, topic, obec=named or obec, on=on, places=places)
+
 
 def _resolve_place(obec: str | None, places: Places | None) -> PlaceMatch | None:
     if not obec or places is None:

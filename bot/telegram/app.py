@@ -22,6 +22,7 @@ import contextlib
 import logging
 import secrets
 import sys
+import warnings
 from typing import Any
 from urllib.parse import urlparse
 
@@ -202,8 +203,11 @@ async def post_init(app: Application) -> None:
         log.warning("Could not register the command menu: %s", exc)
     settings: Settings = app.bot_data["settings"]
     period = settings.index_poll_seconds
-    if app.job_queue is not None:
-        app.job_queue.run_repeating(_reload_job, interval=period, first=period, name="index-reload")
+    with warnings.catch_warnings():  # PTB warns when the job-queue extra is not installed
+        warnings.simplefilter("ignore")
+        job_queue = app.job_queue
+    if job_queue is not None:
+        job_queue.run_repeating(_reload_job, interval=period, first=period, name="index-reload")
     else:
         app.bot_data["reload_task"] = asyncio.create_task(_reload_loop(app, period), name="index-reload")
     engine = app.bot_data["engine"]
