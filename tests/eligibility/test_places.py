@@ -74,3 +74,22 @@ def test_no_match_without_municipality_gives_association(knowledge_with, places)
 def test_municipality_without_mas(calls: Calls, places) -> None:
     result = calls.check("obec", "brownfieldy", obec="Most", on=date(2026, 5, 1), places=places)
     assert places.by_name("Most").mas_line() in result.message
+
+
+def test_free_text_question_uses_the_named_municipality(calls: Calls, places) -> None:
+    result = calls.check_question("jsem živnostník z Žatce, je nějaký voucher?", on=date(2024, 3, 1), places=places)
+    assert result is not None
+    assert (result.applicant, result.topic, result.obec) == ("osvc", "podnikani", "Žatec")
+    assert rows(result)["uk-voucher-rozvoj-podnikani"]["status"] == "otevřená"
+    assert places.by_name("Žatec").mas_line() in result.message
+
+
+def test_free_text_question_falls_back_to_remembered_municipality(calls: Calls, places) -> None:
+    result = calls.check_question("může naše obec dostat peníze na cyklostezku?", obec="Dubí", places=places)
+    assert result is not None and result.obec == "Dubí"
+    assert "opst-29-infrastruktura-uk" in rows(result)
+
+
+def test_not_an_eligibility_question(calls: Calls, places) -> None:
+    assert calls.check_question("Kdo je předseda RSK?", places=places) is None
+    assert calls.check_question("Je nějaká dotace na zateplení?", places=places) is None  # no applicant
