@@ -243,7 +243,8 @@ class FakeBotApi:
                 return value
             remaining = deadline - time.monotonic()
             if remaining <= 0:
-                raise TimeoutError(f"condition not met within {timeout}s; last calls: {self.calls[-5:]}")
+                last = [(c.method, c.status, str(c.params.get("text", ""))[:40]) for c in self.calls[-8:]]
+                raise TimeoutError(f"condition not met within {timeout}s; last calls: {last}")
             self._changed.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._changed.wait(), min(remaining, 0.5))
