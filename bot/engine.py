@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import threading
@@ -69,7 +70,11 @@ class Engine:
             notes.append(note)
         index = self._index
         result = search(index, self.embedder, text, k=PASSAGES)
-        return compose(text, result, index, place=place, fallback=fallback, notes=notes, today=today)
+        answer = compose(text, result, index, place=place, fallback=fallback, notes=notes, today=today)
+        eligibility = self.calls.check_question(text, obec, today, self.places)
+        if eligibility is not None:
+            answer = dataclasses.replace(answer, eligibility=eligibility)
+        return answer
 
     def reload_if_changed(self) -> bool:
         """Swap in a newly published index (and re-read data tables); True when something changed."""

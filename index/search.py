@@ -35,6 +35,10 @@ class SearchResult:
     def best_dense(self) -> float:
         return max((h.dense for h in self.hits), default=0.0)
 
+    @property
+    def best_lexical(self) -> float:
+        return max((h.lexical for h in self.hits), default=0.0)
+
     def coverage(self, top: int = 3) -> float:
         """Share of the question's content terms found in the top passages (0..1)."""
         terms = set(self.query_terms)
