@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from index.analyzer import analyze, fold
+from index.bm25 import K1 as BM25_K1
 from index.chunks import BREADCRUMB_SEP
 from index.search import Hit, SearchResult
 from index.store import IndexData
@@ -24,12 +25,12 @@ if TYPE_CHECKING:
     from bot.eligibility import EligibilityResult
     from bot.places import Mas, PlaceMatch
 
-# Confidence = top passage cosine + a bonus for strong BM25 evidence (capped). Off-topic questions
-# reach e5 cosines of ~0.86 on this corpus, but rarely share rare terms with it. Calibrated on the
-# 120 questions of tests/knowledge/questions.yaml and 25 off-topic ones: 3 false answers, 3 refusals.
-LEXICAL_BONUS = 0.2
-LEXICAL_CAP = 15.0
-CONFIDENCE_THRESHOLD = 0.92
+# Confidence = top passage cosine + a share of the best BM25 score out of the most the question's
+# terms could score (scale-free, so it holds for small and large knowledge folders). Off-topic
+# questions reach e5 cosines of ~0.86 here but rarely match the corpus' rarer terms. Calibrated on
+# the 120 questions of tests/knowledge/questions.yaml and 25 off-topic ones: 3 false answers, 1 refusal.
+LEXICAL_WEIGHT = 0.3
+CONFIDENCE_THRESHOLD = 0.90
 SUGGESTION_MIN_DENSE = 0.80
 MAX_QUESTION_CHARS = 1000
 MAX_ANSWER_CHARS = 700
@@ -222,15 +223,17 @@ def language_note(text: str) -> str | None:
     return None
 
 
-def confidence(result: SearchResult) -> float:
+def confidence(result: SearchResult, index: IndexData) -> float:
     """One number for "do the passages answer this?"; compare with CONFIDENCE_THRESHOLD."""
     if not result.hits:
         return 0.0
-    return result.best_dense + LEXICAL_BONUS * min(result.best_lexical, LEXICAL_CAP) / LEXICAL_CAP
+    best_possible = sum(index.bm25.idf(t) * (BM25_K1 + 1) for t in set(result.query_terms))
+    lexical = result.best_lexical / best_possible if best_possible else 0.0
+    return result.best_dense + LEXICAL_WEIGHT * lexical
 
 
-def is_confident(result: SearchResult) -> bool:
-    return confidence(result) >= CONFIDENCE_THRESHOLD
+def is_confident(result: SearchResult, index: IndexData) -> bool:
+    return confidence(result, index) >= CONFIDENCE_THRESHOLD
 
 
 def _passages(hits: list[Hit]) -> list[Passage]:
@@ -342,7 +345,7 @@ def compose(
             contact_line=None if place else contact_line(fallback),
         )
     passages = _passages(result.hits)
-    if not is_confident(result):
+    if not is_confident(result, index):
         seen: list[str] = []
         for hit in result.hits[:4]:
             if hit.chunk.title not in seen and hit.dense >= SUGGESTION_MIN_DENSE:
