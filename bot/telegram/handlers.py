@@ -67,7 +67,7 @@ async def with_retry(call: Callable[[], Awaitable[T]], attempts: int = 6) -> T:
         except RetryAfter as exc:
             if attempt == attempts - 1:
                 raise
-            await asyncio.sleep(_seconds(exc.retry_after) + 0.1)
+            await asyncio.sleep(_seconds(getattr(exc, "_retry_after", None) or 1) + 0.1)
         except NetworkError as exc:
             if attempt == attempts - 1:
                 raise
