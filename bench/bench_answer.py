@@ -7,7 +7,6 @@ Targets: answer p50 ≤ 1.5× bare embedding p50; rebuild after one edit ≤ 0.1
 from __future__ import annotations
 
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -93,16 +92,20 @@ def main() -> None:
             answer_ms.append((time.perf_counter() - t0) * 1000)
 
         env = {**os.environ, "KNOWLEDGE_DIR": str(knowledge), "DATA_DIR": str(settings.data_dir)}
+        # The child reports its own peak RSS from /proc: ru_maxrss survives fork+exec from this big parent.
+        child = (
+            "import re, sys\n"
+            "from bot.__main__ import main\n"
+            "main(['ask', '--json', sys.argv[1]])\n"
+            "status = open('/proc/self/status').read()\n"
+            "sys.stderr.write('PEAK_KB ' + re.search(r'VmHWM:\\s+(\\d+)', status).group(1) + '\\n')\n"
+        )
         t0 = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "bot", "ask", "--json", QUESTIONS[0]],
-            env=env,
-            cwd=ROOT,
-            check=True,
-            capture_output=True,
+        done = subprocess.run(
+            [sys.executable, "-c", child, QUESTIONS[0]], env=env, cwd=ROOT, check=True, capture_output=True, text=True
         )
         ask_s = time.perf_counter() - t0
-        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        peak_mb = int(done.stderr.split("PEAK_KB ")[1].split()[0]) / 1024
 
         e50, e95 = statistics.median(embed_ms), percentile(embed_ms, 0.95)
         a50, a95 = statistics.median(answer_ms), percentile(answer_ms, 0.95)
