@@ -190,6 +190,7 @@ def parse_document(
         problem(line_of("sources"), Severity.ERROR, "Pole „sources“ musí být seznam položek začínajících pomlčkou.")
         ok = False
     else:
+        undated: list[str] = []
         for i, item in enumerate(raw_sources, 1):
             if isinstance(item, str):
                 item = {"url": item}
@@ -205,11 +206,7 @@ def parse_document(
             as_of_raw = item.get("as_of") if isinstance(item, dict) else None
             as_of = _as_date(as_of_raw)
             if as_of_raw is None:
-                problem(
-                    line_of("sources"),
-                    Severity.WARNING,
-                    f"Zdroj č. {i} ({url}) nemá datum „as_of“ (k jakému dni údaje platí). Doplňte ho.",
-                )
+                undated.append(str(i))
             elif as_of is None:
                 problem(
                     line_of("sources"),
@@ -224,6 +221,14 @@ def parse_document(
                     f"Zdroj č. {i} má datum as_of v budoucnosti ({as_of.isoformat()}). Je správně?",
                 )
             sources.append(SourceRef(url, as_of.isoformat() if as_of else None))
+        if undated:
+            problem(
+                line_of("sources"),
+                Severity.WARNING,
+                f"{'Zdroj' if len(undated) == 1 else 'Zdroje'} č. {', '.join(undated)} "
+                f"{'nemá' if len(undated) == 1 else 'nemají'} datum „as_of“ (k jakému dni údaje platí). "
+                "Doplňte ho, jakmile ho zjistíte.",
+            )
 
     updated_raw = meta.get("updated")
     updated = _as_date(updated_raw)
