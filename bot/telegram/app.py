@@ -45,6 +45,7 @@ from telegram.ext import (
 from bot.config import Settings, load_settings
 from bot.storage import Storage
 from bot.telegram import handlers, texts
+from bot.telegram.overit import build_overit_handler
 from bot.telegram.state import AnswerCache, UserRateLimiter
 
 log = logging.getLogger(__name__)
@@ -158,9 +159,7 @@ def register_handlers(app: Application, settings: Settings) -> None:
     """All handlers, in the order they must be tried."""
     message = filters.UpdateType.MESSAGE  # edited messages and channel posts are ignored
     app.add_handler(TypeHandler(Update, handlers.rate_limit), group=-1)
-    overit_handler = _overit_handler()
-    if overit_handler is not None:
-        app.add_handler(overit_handler)
+    app.add_handler(build_overit_handler())  # first: while the flow waits for a municipality, text is its
     admins = filters.User(user_id=settings.admin_ids, allow_empty=False)
     for name, callback in (
         ("start", handlers.start),
@@ -183,15 +182,6 @@ def register_handlers(app: Application, settings: Settings) -> None:
     app.add_handler(MessageHandler(message & filters.COMMAND, handlers.unknown_command))
     app.add_handler(MessageHandler(message & ~filters.TEXT & ~filters.StatusUpdate.ALL, handlers.non_text))
     app.add_error_handler(handlers.error_handler)
-
-
-def _overit_handler() -> Any:
-    try:
-        from bot.telegram.overit import build_overit_handler
-    except ImportError:  # the eligibility flow is developed in parallel
-        log.warning("bot.telegram.overit not available yet; /overit is disabled")
-        return None
-    return build_overit_handler()
 
 
 async def post_init(app: Application) -> None:
