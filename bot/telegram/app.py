@@ -282,20 +282,25 @@ def cli(argv: list[str]) -> int:
     return 0
 
 
+def webhook_options(settings: Settings, secret: str) -> dict[str, Any]:
+    """Keyword arguments for ``run_webhook``/``Updater.start_webhook`` (local path = URL path)."""
+    assert settings.webhook_url
+    return {
+        "listen": settings.webhook_listen,
+        "port": settings.webhook_port,
+        "url_path": urlparse(settings.webhook_url).path.strip("/"),
+        "webhook_url": settings.webhook_url,
+        "secret_token": secret,
+        "allowed_updates": Update.ALL_TYPES,
+        "drop_pending_updates": False,
+    }
+
+
 def _run_webhook(app: Application, settings: Settings, secret: str) -> None:
     """Serve the webhook; PTB rejects requests without the right X-Telegram-Bot-Api-Secret-Token."""
-    assert settings.webhook_url
     if not secret:
         secret = secrets.token_urlsafe(32)
         log.info("WEBHOOK_SECRET not set: using a random secret for this run")
-    url_path = urlparse(settings.webhook_url).path.strip("/")
-    log.info("Starting webhook on %s:%s/%s", settings.webhook_listen, settings.webhook_port, url_path)
-    app.run_webhook(
-        listen=settings.webhook_listen,
-        port=settings.webhook_port,
-        url_path=url_path,
-        webhook_url=settings.webhook_url,
-        secret_token=secret,
-        allowed_updates=Update.ALL_TYPES,
-        drop_pending_updates=False,
-    )
+    options = webhook_options(settings, secret)
+    log.info("Starting webhook on %s:%s/%s", options["listen"], options["port"], options["url_path"])
+    app.run_webhook(**options)

@@ -223,6 +223,10 @@ class FakeBotApi:
         self._new_update.set()
         return update["update_id"]
 
+    def add_chat(self, chat: dict) -> None:
+        """Make a chat known without queueing an update (for updates delivered by webhook)."""
+        self.chats.setdefault(chat["id"], chat)
+
     @property
     def pending_updates(self) -> int:
         """Updates not yet confirmed by the bot (via the next getUpdates offset)."""
