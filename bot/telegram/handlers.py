@@ -161,6 +161,13 @@ def _is_addressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     return addressed_text(message, context.bot.username, context.bot.id) is not None
 
 
+def storable_name(places: Any, obec: Any) -> str:
+    """The municipality name to remember: plain, or with its okres when the name alone is ambiguous."""
+    if places.by_name(obec.name).status != "ambiguous":
+        return obec.name
+    return f"{obec.name} (okres {obec.okres})"
+
+
 def _place_label(candidate: Any) -> str:
     if isinstance(candidate, dict):
         name, okres = candidate.get("name") or candidate.get("obec"), candidate.get("okres")
@@ -221,7 +228,7 @@ async def _confirm_place(update: Update, context: ContextTypes.DEFAULT_TYPE, mat
     user = update.effective_user
     assert user is not None
     if match.status in REMEMBER_STATUSES and match.obec is not None:
-        _storage(context).set_obec(user.id, match.obec.name)
+        _storage(context).set_obec(user.id, storable_name(_engine(context).places, match.obec))
         okres = f" (okres {esc(match.obec.okres)})" if getattr(match.obec, "okres", None) else ""
         text = texts.OBEC_SAVED.format(obec=esc(match.obec.name), okres=okres) + "\n\n" + esc(match.message)
         await reply_html(update, context, text)
@@ -310,8 +317,8 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     note = ""
     place = answer.place
     named = place is not None and place.obec is not None and place.status in REMEMBER_STATUSES
-    if named and place.obec.name != stored:
-        storage.set_obec(user.id, place.obec.name)
+    if named and (name := storable_name(_engine(context).places, place.obec)) != stored:
+        storage.set_obec(user.id, name)
         note = "\n\n<i>" + esc(texts.OBEC_REMEMBERED_NOTE.format(obec=place.obec.name)) + "</i>"
     storage.log_question(text, answer.confident)
     key = _cache(context).put(answer)
@@ -387,8 +394,6 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await _answer_query(query)
         engine = _engine(context)
         match = engine.places.by_name(labels[cb.index])
-        if match.status not in REMEMBER_STATUSES:
-            match = engine.places.by_name(labels[cb.index].split(" (okres ")[0])
         context.user_data.pop("obec_candidates", None)
         await _confirm_place(update, context, match)
 

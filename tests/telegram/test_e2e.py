@@ -256,3 +256,19 @@ async def test_faults_every_question_answered_exactly_once(start_bot) -> None:
     assert bot.api.faults > 5
     assert {c.status for c in bot.api.calls} >= {200, 429, 502}
     all_sent_html_valid(bot.api)
+
+
+async def test_ambiguous_municipality_is_chosen_with_buttons(running_bot) -> None:
+    bot, uid = running_bot, 1003
+    ask = await bot.ask(uid, "/obec Blatno")
+    assert ask["text"] == texts.OBEC_AMBIGUOUS
+    labels = {b["callback_data"]: b["text"] for b in buttons(ask)}
+    (louny,) = [data for data, label in labels.items() if "Louny" in label]
+    bot.press(louny, uid)
+    confirm = (await bot.wait_for_messages(2, uid))[-1]
+    assert "Blatno" in confirm["text"] and "Louny" in confirm["text"]
+    assert bot.storage.get_obec(uid) == "Blatno (okres Louny)"
+    mas_reply = await bot.ask(uid, "/mas")
+    assert mas_reply["text"] == bot.engine.places.by_name("Blatno (okres Louny)").message
+    assert "Louny" in mas_reply["text"]
+    all_sent_html_valid(bot.api)
