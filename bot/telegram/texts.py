@@ -23,7 +23,8 @@ START = (
     "/overit – na které výzvy můžete dosáhnout\n"
     "/zdroje – zdroje poslední odpovědi\n"
     "/pomoc – nápověda\n\n"
-    "<b>Soukromí:</b> ukládám jen obec, kterou si zvolíte nebo zmíníte v otázce. Hodnocení 👍/👎 "
+    "<b>Soukromí:</b> ukládám jen obec, kterou si zvolíte nebo zmíníte v otázce, označení vaší poslední "
+    "odpovědi (kvůli /zdroje) a rozpracované /overit. Hodnocení 👍/👎 "
     "a otázky, na které jsem nenašel odpověď, ukládám anonymně – bez vašeho jména i čísla účtu –, "
     "aby je pracovníci MAS mohli doplnit. Příkazem /smazat vymažete vše, co je o vás uloženo."
 )

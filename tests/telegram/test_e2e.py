@@ -272,3 +272,16 @@ async def test_ambiguous_municipality_is_chosen_with_buttons(running_bot) -> Non
     assert mas_reply["text"] == bot.engine.places.by_name("Blatno (okres Louny)").message
     assert "Louny" in mas_reply["text"]
     all_sent_html_valid(bot.api)
+
+
+async def test_rejected_html_falls_back_to_plain_text(running_bot) -> None:
+    from types import SimpleNamespace
+
+    from bot.telegram.handlers import send_html
+
+    bot = running_bot
+    bot.api.add_chat(private_chat(1004))
+    msg = await send_html(SimpleNamespace(bot=bot.app.bot), 1004, "<b>neuzavřený tag & znak")
+    assert msg is not None and msg.text == "neuzavřený tag & znak"
+    assert len(bot.api.errors) == 1 and "parse entities" in bot.api.errors[0]
+    assert [m["text"] for m in bot.messages(1004)] == ["neuzavřený tag & znak"]
