@@ -30,6 +30,9 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 REMEMBER_STATUSES = {"assigned", "no_mas", "unknown"}
+# Under a burst, typing indicators would eat half of Telegram's ~30 requests/s budget that the
+# answers need; above this many questions in flight they are skipped.
+TYPING_MAX_IN_FLIGHT = 10
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 
@@ -307,12 +310,17 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not text:
         await reply_html(update, context, texts.HELP.format(username=esc(context.bot.username)))
         return
-    with contextlib.suppress(TelegramError):
-        await context.bot.send_chat_action(message.chat_id, ChatAction.TYPING)
-
-    storage = _storage(context)
-    stored = storage.get_obec(user.id)
-    answer = await asyncio.to_thread(_engine(context).answer, text, obec=stored)
+    in_flight = context.bot_data.get("in_flight", 0) + 1
+    context.bot_data["in_flight"] = in_flight
+    try:
+        if in_flight <= TYPING_MAX_IN_FLIGHT:
+            with contextlib.suppress(TelegramError):
+                await context.bot.send_chat_action(message.chat_id, ChatAction.TYPING)
+        storage = _storage(context)
+        stored = storage.get_obec(user.id)
+        answer = await asyncio.to_thread(_engine(context).answer, text, obec=stored)
+    finally:
+        context.bot_data["in_flight"] -= 1
 
     note = ""
     place = answer.place
