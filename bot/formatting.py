@@ -109,6 +109,9 @@ def format_answer(answer: Any) -> str:
     The short answer first, then notes (passed deadlines, language), suggestions, the sources as
     links with their dates, and last the MAS line (or the contact line when no MAS is known).
     """
+    eligibility = getattr(answer, "eligibility", None)
+    if eligibility is not None:
+        return _format_eligibility_answer(answer, eligibility)
     parts = [esc(answer.body.strip())]
     notes = [n for n in (getattr(answer, "notes", None) or []) if n]
     if notes:
@@ -122,6 +125,31 @@ def format_answer(answer: Any) -> str:
     tail = getattr(answer, "mas_line", None) or getattr(answer, "contact_line", None)
     if tail:
         parts.append(esc(tail.strip()))
+    return "\n\n".join(p for p in parts if p)
+
+
+def format_eligibility(result: Any) -> str:
+    """An eligibility result's plain Czech message as HTML: escaped, with headings in bold."""
+    out: list[str] = []
+    for i, line in enumerate(result.message.split("\n")):
+        text = esc(line)
+        heading = i == 0 or (line.endswith(":") and not line.startswith((" ", "•")))
+        out.append(f"<b>{text}</b>" if heading and line else text)
+    return "\n".join(out)
+
+
+def _format_eligibility_answer(answer: Any, eligibility: Any) -> str:
+    """A funding question: the eligibility check leads, the passages follow as context (as Answer.text)."""
+    parts = [format_eligibility(eligibility)]
+    if answer.confident:
+        parts.append(f"<b>Z podkladů:</b> {esc(answer.body.strip())}")
+    notes = [n for n in (getattr(answer, "notes", None) or []) if n]
+    if notes:
+        parts.append("\n".join(esc(n) for n in notes))
+    if answer.confident:
+        sources = format_sources(getattr(answer, "sources", None) or [])
+        if sources:
+            parts.append(sources)
     return "\n\n".join(p for p in parts if p)
 
 

@@ -33,7 +33,8 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
-from bot.eligibility import APPLICANTS, TOPICS, EligibilityResult
+from bot.eligibility import APPLICANTS, TOPICS
+from bot.formatting import format_eligibility as result_html
 from bot.telegram.handlers import send_html, with_retry
 
 log = logging.getLogger(__name__)
@@ -97,16 +98,6 @@ def obec_keyboard(stored: str | None) -> InlineKeyboardMarkup:
 
 def new_check_keyboard() -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[InlineKeyboardButton("Nové ověření", callback_data=_cb("new"))]])
-
-
-def result_html(result: EligibilityResult) -> str:
-    """The engine's plain Czech message as Telegram HTML: escaped, with headings in bold."""
-    out: list[str] = []
-    for i, line in enumerate(result.message.split("\n")):
-        text = html.escape(line)
-        heading = i == 0 or (line.endswith(":") and not line.startswith((" ", "•")))
-        out.append(f"<b>{text}</b>" if heading and line else text)
-    return "\n".join(out)
 
 
 # --- helpers ----------------------------------------------------------------------------------------

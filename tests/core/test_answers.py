@@ -97,3 +97,19 @@ def test_past_deadline_is_flagged() -> None:
     notes = deadline_notes(["Žádosti šlo podávat do 30. 6. 2024."], dt.date(2026, 11, 26))
     assert notes == ["Pozor: termín 30. 6. 2024 už uplynul (dnes je 26. 11. 2026)."]
     assert deadline_notes(["Žádosti lze podávat do 30. 6. 2027."], dt.date(2026, 11, 26)) == []
+
+
+def test_funding_question_leads_with_the_eligibility_check(engine) -> None:
+    from bot.formatting import format_answer
+
+    answer = engine.answer("Může naše obec dostat peníze na cyklostezku?")
+    assert answer.eligibility is not None and answer.eligibility.applicant == "obec"
+    assert answer.text.startswith(answer.eligibility.message)
+    html_text = format_answer(answer)
+    first_line = answer.eligibility.message.split("\n")[0]
+    assert html_text.startswith(f"<b>{first_line}</b>")
+    assert "<script>" not in html_text
+
+
+def test_ordinary_question_has_no_eligibility_check(engine) -> None:
+    assert engine.answer("Co je motto Fondu pro spravedlivou transformaci?").eligibility is None
