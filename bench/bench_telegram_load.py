@@ -70,13 +70,25 @@ def child(rate: float | None) -> int:
     return 0
 
 
+def distinct_questions(count: int) -> list[str]:
+    """`count` different questions (the knowledge test set, then polite variants): no repeated query."""
+    import yaml
+
+    data = yaml.safe_load((ROOT / "tests" / "knowledge" / "questions.yaml").read_text(encoding="utf-8"))
+    base = [q["q"] for q in (data["questions"] if isinstance(data, dict) else data)]
+    variants = [*base, *(f"Dobrý den, {q[0].lower()}{q[1:]}" for q in base), *(f"Prosím, {q}" for q in base)]
+    return variants[:count]
+
+
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     k = max(0, min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1))))
     return ordered[k]
 
 
-async def run_once(label: str, users: int, rate: float | None, data_dir: Path, knowledge_dir: Path) -> dict:
+async def run_once(
+    label: str, users: int, rate: float | None, data_dir: Path, knowledge_dir: Path, questions: list[str]
+) -> dict:
     from fake_bot_api import FakeBotApi, buttons, message_update, private_chat, user
 
     api = await FakeBotApi().start()
@@ -104,7 +116,7 @@ async def run_once(label: str, users: int, rate: float | None, data_dir: Path, k
         injected: dict[int, float] = {}
         for i in range(users):
             uid = 100_000 + i
-            api.inject(message_update(user(uid), QUESTIONS[i % len(QUESTIONS)], private_chat(uid)))
+            api.inject(message_update(user(uid), questions[i % len(questions)], private_chat(uid)))
             injected[uid] = time.monotonic()
 
         def answered() -> dict[int, float]:
@@ -167,12 +179,12 @@ def main() -> int:
     if current_build_path(data_dir) is None:
         print(f"No index in {data_dir}; building it from {knowledge_dir} …", flush=True)
         build_index(settings)
-    runs = [("no flood limit", 1_000_000.0)]
+    runs = [("no flood limit", 1_000_000.0, QUESTIONS), ("all distinct", 1_000_000.0, distinct_questions(args.users))]
     if not args.only_unlimited:
-        runs.append(("telegram limits", None))
+        runs.append(("telegram limits", None, QUESTIONS))
     results = []
-    for label, rate in runs:
-        result = asyncio.run(run_once(label, args.users, rate, data_dir, knowledge_dir))
+    for label, rate, questions in runs:
+        result = asyncio.run(run_once(label, args.users, rate, data_dir, knowledge_dir, questions))
         results.append(result)
         print(json.dumps(result, ensure_ascii=False), flush=True)
     print()

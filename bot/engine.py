@@ -6,7 +6,10 @@ import dataclasses
 import datetime as dt
 import logging
 import threading
+from collections import OrderedDict
 from pathlib import Path
+
+import numpy as np
 
 from bot.answers import Answer, clean_question, compose, has_words, language_note
 from bot.config import Settings
@@ -20,6 +23,7 @@ from index.store import IndexData, current_build_path, load_index
 log = logging.getLogger(__name__)
 
 PASSAGES = 8
+QUERY_CACHE_SIZE = 4096
 
 
 class Engine:
@@ -38,6 +42,9 @@ class Engine:
         self.calls = calls
         self._reload_lock = threading.Lock()
         self._tables_stamp = _tables_stamp(settings.knowledge_dir)
+        # People ask the same few things; a repeated question skips the encoder (the only costly step).
+        self._query_vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._query_lock = threading.Lock()
 
     @classmethod
     def load(cls, settings: Settings) -> Engine:
@@ -69,12 +76,26 @@ class Engine:
         if note:
             notes.append(note)
         index = self._index
-        result = search(index, self.embedder, text, k=PASSAGES)
+        result = search(index, self.embedder, text, k=PASSAGES, query_vector=self._query_vector(text))
         answer = compose(text, result, index, place=place, fallback=fallback, notes=notes, today=today)
         eligibility = self.calls.check_question(text, obec, today, self.places)
         if eligibility is not None:
             answer = dataclasses.replace(answer, eligibility=eligibility)
         return answer
+
+    def _query_vector(self, text: str) -> np.ndarray:
+        key = " ".join(text.casefold().split())
+        with self._query_lock:
+            vector = self._query_vectors.get(key)
+            if vector is not None:
+                self._query_vectors.move_to_end(key)
+                return vector
+        vector = self.embedder.embed_queries([text])[0]
+        with self._query_lock:
+            self._query_vectors[key] = vector
+            if len(self._query_vectors) > QUERY_CACHE_SIZE:
+                self._query_vectors.popitem(last=False)
+        return vector
 
     def reload_if_changed(self) -> bool:
         """Swap in a newly published index (and re-read data tables); True when something changed."""

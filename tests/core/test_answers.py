@@ -113,3 +113,17 @@ def test_funding_question_leads_with_the_eligibility_check(engine) -> None:
 
 def test_ordinary_question_has_no_eligibility_check(engine) -> None:
     assert engine.answer("Co je motto Fondu pro spravedlivou transformaci?").eligibility is None
+
+
+def test_repeated_question_reuses_the_query_vector(small_engine, monkeypatch) -> None:
+    calls: list[list[str]] = []
+    real = small_engine.embedder.embed_queries
+
+    def counting(texts):
+        calls.append(list(texts))
+        return real(texts)
+
+    monkeypatch.setattr(small_engine.embedder, "embed_queries", counting)
+    first = small_engine.answer("Kde najdu rekvalifikační kurzy pro horníky?")
+    second = small_engine.answer("kde  najdu REKVALIFIKAČNÍ kurzy pro horníky?")
+    assert len(calls) == 1 and first.body == second.body
