@@ -35,6 +35,7 @@ SUGGESTION_MIN_DENSE = 0.80
 MAX_QUESTION_CHARS = 1000
 MAX_ANSWER_CHARS = 700
 MAX_SENTENCES = 3
+FIRST_SENTENCE_BONUS = 0.03  # staff put the core fact of a section first (knowledge/README.md)
 
 NOT_KNOWN = "Na tohle bohužel v našich podkladech nemám spolehlivou odpověď."
 EMPTY_QUESTION = (
@@ -271,7 +272,9 @@ def select_sentences(result: SearchResult, index: IndexData, top: int = 3) -> li
             # Weighted by IDF, so the question's rare, specific words count more than its topic words.
             shared = sum(idf[t] for t in q_terms & terms) + 0.5 * sum(idf[t] for t in q_terms & (heading_terms - terms))
             lexical = shared / idf_total if idf_total else 0.0
-            score = (0.7 * float(sim) + 0.3 * lexical) * (1.0 - 0.04 * rank) + (0.01 if pos == 0 else 0.0)
+            score = (0.7 * float(sim) + 0.3 * lexical) * (1.0 - 0.04 * rank) + (
+                FIRST_SENTENCE_BONUS if pos == 0 else 0.0
+            )
             if wants_number and set(_HAS_NUMBER.findall(sentence)) - asked_numbers:  # "kolik": new figures answer
                 score += 0.04
             if len(sentence) < 25:  # fragments ("kraj", a list label) rarely answer alone
