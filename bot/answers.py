@@ -35,6 +35,7 @@ SUGGESTION_MIN_DENSE = 0.80
 MAX_QUESTION_CHARS = 1000
 MAX_ANSWER_CHARS = 700
 MAX_SENTENCES = 3
+OTHER_DOCUMENT_MARGIN = 0.03
 FIRST_SENTENCE_BONUS = 0.03  # staff put the core fact of a section first (knowledge/README.md)
 
 NOT_KNOWN = "Na tohle bohužel v našich podkladech nemám spolehlivou odpověď."
@@ -51,6 +52,7 @@ _DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")
 _DEADLINE_BEFORE = re.compile(r"(\bdo|uzávěrk\w*|končí|ukončen\w*|nejpozději|termín\w*)\s*$", re.IGNORECASE)
 _ASKS_NUMBER = re.compile(r"\b(kolik\w*|jak (vysok|velk)\w*|castk\w*|do kdy|od kdy|kdy\b|termin\w*|alokac\w*)")
 _HAS_NUMBER = re.compile(r"\d[\d ,.]*")
+_ASKS_FOR_MAS = re.compile(r"\bmas\b|mistni akcni|porad\w*|kontakt\w*|obratit|pomuze|pomoc\w*|kdo mi|na koho")
 _ENGLISH = frozenset(
     [
         "the",
@@ -123,38 +125,56 @@ class Answer:
     contact_line: str | None = None  # who to ask, when not confident and no MAS is known
     eligibility: EligibilityResult | None = None  # "can we get money for this?" questions
 
-    @property
-    def lead(self) -> str | None:
-        """Text before the retrieved body: the eligibility check, when the question asks for one."""
-        return self.eligibility.message if self.eligibility else None
+    place_lead: bool = False  # the question asks who helps here: the MAS answer leads
 
     @property
     def mas_line(self) -> str | None:
         return self.place.mas_line() if self.place else None
 
+    def parts(self) -> list[tuple[str, object]]:
+        """What the bot says, in order, as (kind, content); `.text` and the Telegram HTML render these.
+
+        Kinds: "eligibility" (EligibilityResult), "place" (PlaceMatch), "body", "context" (the body
+        after a lead), "notes", "suggestions" (list[str]), "sources" (list[Source]), "tail" (str).
+        """
+        out: list[tuple[str, object]] = []
+        if self.eligibility is not None:
+            out.append(("eligibility", self.eligibility))
+        elif self.place_lead and self.place is not None:
+            out.append(("place", self.place))
+        lead = bool(out)
+        if not lead:
+            out.append(("body", self.body))
+        elif self.confident:
+            out.append(("context", self.body))
+        if self.notes:
+            out.append(("notes", "\n".join(self.notes)))
+        if self.suggestions and not lead:
+            out.append(("suggestions", self.suggestions))
+        if self.sources and self.confident:
+            out.append(("sources", self.sources))
+        tail = None if lead else (self.mas_line or self.contact_line)
+        if tail:
+            out.append(("tail", tail))
+        return out
+
     @property
     def text(self) -> str:
         """Plain text, exactly what the bot says (Telegram adds only markup and links)."""
-        if self.eligibility:
-            # The check answers; the passages add context. Its message already names the MAS.
-            parts = [self.eligibility.message]
-            if self.confident:
-                parts.append(f"Z podkladů: {self.body}")
-            parts += [*(["\n".join(self.notes)] if self.notes else [])]
-            if self.confident and self.sources:
-                parts.append("Zdroje:\n" + "\n".join(f"• {source_line(s)}" for s in self.sources))
-            return "\n\n".join(parts)
-        parts = [self.body]
-        if self.notes:
-            parts.append("\n".join(self.notes))
-        if self.suggestions:
-            parts.append("Možná vás zajímá: " + "; ".join(self.suggestions) + ".")
-        if self.sources:
-            parts.append("Zdroje:\n" + "\n".join(f"• {source_line(s)}" for s in self.sources))
-        tail = self.mas_line or self.contact_line
-        if tail:
-            parts.append(tail)
-        return "\n\n".join(parts)
+        rendered = []
+        for kind, content in self.parts():
+            if kind in ("eligibility", "place"):
+                rendered.append(content.message)  # type: ignore[attr-defined]
+            elif kind == "context":
+                rendered.append(f"Z podkladů: {content}")
+            elif kind == "suggestions":
+                rendered.append("Možná vás zajímá: " + "; ".join(content) + ".")  # type: ignore[arg-type]
+            elif kind == "sources":
+                lines = "\n".join(f"• {source_line(s)}" for s in content)  # type: ignore[attr-defined]
+                rendered.append(f"Zdroje:\n{lines}")
+            else:
+                rendered.append(str(content))
+        return "\n\n".join(rendered)
 
     def to_json(self) -> dict:
         return {
@@ -196,6 +216,11 @@ def clean_question(raw: str) -> tuple[str, list[str]]:
         text = cut[: cut.rfind(" ")] if " " in cut[-100:] else cut
         notes.append(LONG_QUESTION)
     return text, notes
+
+
+def asks_for_mas(question: str) -> bool:
+    """Does the question ask who helps locally (which MAS, whom to contact)?"""
+    return bool(_ASKS_FOR_MAS.search(fold(question.lower())))
 
 
 def looks_binary(raw: str) -> bool:
@@ -277,7 +302,7 @@ def select_sentences(result: SearchResult, index: IndexData, top: int = 3) -> li
             )
             if wants_number and set(_HAS_NUMBER.findall(sentence)) - asked_numbers:  # "kolik": new figures answer
                 score += 0.04
-            if len(sentence) < 25:  # fragments ("kraj", a list label) rarely answer alone
+            if len(sentence) < 25 or sentence.endswith(":"):  # fragments and list intros don't answer alone
                 score -= 0.05
             scored.append((score, rank, pos, hit, sentence))
     if not scored:
@@ -291,6 +316,8 @@ def select_sentences(result: SearchResult, index: IndexData, top: int = 3) -> li
             break
         if length + len(item[4]) > MAX_ANSWER_CHARS or any(item[4] == c[4] for c in chosen):
             continue
+        if item[3].chunk.file != scored[0][3].chunk.file and item[0] < best_score - OTHER_DOCUMENT_MARGIN:
+            continue  # another document's sentence must be nearly as good to join
         chosen.append(item)
         length += len(item[4])
     # The best sentence leads; the others follow in reading order so they stay coherent.

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.answers import Answer, clean_question, compose, has_words, language_note
+from bot.answers import Answer, asks_for_mas, clean_question, compose, has_words, language_note
 from bot.config import Settings
 from bot.eligibility import Calls
 from bot.places import Places
@@ -80,7 +80,9 @@ class Engine:
         answer = compose(text, result, index, place=place, fallback=fallback, notes=notes, today=today)
         eligibility = self.calls.check_question(text, obec, today, self.places)
         if eligibility is not None:
-            answer = dataclasses.replace(answer, eligibility=eligibility)
+            return dataclasses.replace(answer, eligibility=eligibility)
+        if place is not None and place.status != "not_found" and asks_for_mas(text) and self.places.find(text):
+            return dataclasses.replace(answer, place_lead=True)
         return answer
 
     def _query_vector(self, text: str) -> np.ndarray:

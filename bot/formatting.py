@@ -106,51 +106,40 @@ def format_sources(sources: Iterable[SourceLike], heading: str = "Zdroje") -> st
 def format_answer(answer: Any) -> str:
     """Answer → HTML with the same parts and words as ``Answer.text`` (what ``bot ask`` prints).
 
-    The short answer first, then notes (passed deadlines, language), suggestions, the sources as
-    links with their dates, and last the MAS line (or the contact line when no MAS is known).
+    The lead (an eligibility check or the user's MAS, when asked for), the short answer, notes
+    (passed deadlines, language), suggestions, sources as links with their dates, and last the MAS
+    line (or the contact line when no MAS is known).
     """
-    eligibility = getattr(answer, "eligibility", None)
-    if eligibility is not None:
-        return _format_eligibility_answer(answer, eligibility)
-    parts = [esc(answer.body.strip())]
-    notes = [n for n in (getattr(answer, "notes", None) or []) if n]
-    if notes:
-        parts.append("\n".join(esc(n) for n in notes))
-    suggestions = [s for s in (getattr(answer, "suggestions", None) or []) if s]
-    if suggestions:
-        parts.append("Možná vás zajímá: " + "; ".join(f"<b>{esc(s)}</b>" for s in suggestions) + ".")
-    sources = format_sources(getattr(answer, "sources", None) or [])
-    if sources:
-        parts.append(sources)
-    tail = getattr(answer, "mas_line", None) or getattr(answer, "contact_line", None)
-    if tail:
-        parts.append(esc(tail.strip()))
-    return "\n\n".join(p for p in parts if p)
+    rendered: list[str] = []
+    for kind, content in answer.parts():
+        if kind == "eligibility":
+            rendered.append(format_eligibility(content))
+        elif kind == "place":
+            rendered.append(format_message(content.message))
+        elif kind == "context":
+            rendered.append(f"<b>Z podkladů:</b> {esc(str(content).strip())}")
+        elif kind == "suggestions":
+            rendered.append("Možná vás zajímá: " + "; ".join(f"<b>{esc(s)}</b>" for s in content) + ".")
+        elif kind == "sources":
+            rendered.append(format_sources(content))
+        else:
+            rendered.append(esc(str(content).strip()))
+    return "\n\n".join(p for p in rendered if p)
 
 
-def format_eligibility(result: Any) -> str:
-    """An eligibility result's plain Czech message as HTML: escaped, with headings in bold."""
+def format_message(message: str) -> str:
+    """A plain Czech message (places, eligibility) as HTML: escaped, first line and headings in bold."""
     out: list[str] = []
-    for i, line in enumerate(result.message.split("\n")):
+    for i, line in enumerate(message.split("\n")):
         text = esc(line)
-        heading = i == 0 or (line.endswith(":") and not line.startswith((" ", "•")))
+        heading = i == 0 or (line.endswith(":") and not line.startswith((" ", "•", "–")))
         out.append(f"<b>{text}</b>" if heading and line else text)
     return "\n".join(out)
 
 
-def _format_eligibility_answer(answer: Any, eligibility: Any) -> str:
-    """A funding question: the eligibility check leads, the passages follow as context (as Answer.text)."""
-    parts = [format_eligibility(eligibility)]
-    if answer.confident:
-        parts.append(f"<b>Z podkladů:</b> {esc(answer.body.strip())}")
-    notes = [n for n in (getattr(answer, "notes", None) or []) if n]
-    if notes:
-        parts.append("\n".join(esc(n) for n in notes))
-    if answer.confident:
-        sources = format_sources(getattr(answer, "sources", None) or [])
-        if sources:
-            parts.append(sources)
-    return "\n\n".join(p for p in parts if p)
+def format_eligibility(result: Any) -> str:
+    """An eligibility result's plain Czech message as HTML."""
+    return format_message(result.message)
 
 
 def format_passage(passage: Any, limit: int = 3000) -> str:

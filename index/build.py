@@ -19,7 +19,7 @@ from bot.config import Settings
 from index.analyzer import analyze
 from index.bm25 import BM25
 from index.check import has_errors, table_problems
-from index.chunks import chunk_document
+from index.chunks import CHUNKER_VERSION, chunk_document
 from index.documents import load_documents
 from index.embeddings import EmbeddingCache, get_embedder, vector_space
 from index.errors import BuildRefused, IndexUnavailable
@@ -126,7 +126,7 @@ def build_index(
         digest.update(meta.encode())
         per_doc[doc.file] = digest.hexdigest()
     content_hash = hashlib.sha256(
-        json.dumps([FORMAT_VERSION, vector_space(model), sorted(per_doc.items())]).encode()
+        json.dumps([FORMAT_VERSION, CHUNKER_VERSION, vector_space(model), sorted(per_doc.items())]).encode()
     ).hexdigest()
 
     report.documents, report.chunks = len(loaded.documents), len(chunks)

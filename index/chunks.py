@@ -15,6 +15,8 @@ from index.documents import Document
 
 MAX_CHARS = 1500
 MIN_CHARS = 250  # a split piece smaller than this is merged into its neighbour
+MAX_LIST_SENTENCE = 600  # a list intro with its items, as one answerable unit
+CHUNKER_VERSION = 4  # bump when chunks or sentences change shape: forces a rebuild
 BREADCRUMB_SEP = " › "
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
@@ -153,15 +155,25 @@ def section_sentences(markdown: str) -> list[str]:
             continue
         elif re.match(r"^([-*+]|\d+[.)])\s+", line):
             flush()
-            item = re.sub(r"^([-*+]|\d+[.)])\s+", "", line)
-            out.extend(split_sentences(plain_text(item)))
+            item = plain_text(re.sub(r"^([-*+]|\d+[.)])\s+", "", line)).strip()
+            intro = out[-1] if out and out[-1].endswith((":", ";")) else None
+            if intro is not None and len(intro) + len(item) < MAX_LIST_SENTENCE:
+                # "Působí těchto 9 MAS:" says nothing alone: the list items join their intro.
+                item = item.rstrip(",;")
+                if item.endswith(".") and not _abbreviation_before(item, len(item) - 1):
+                    item = item[:-1]
+                out[-1] = f"{intro} {item};"
+            else:
+                out.extend(split_sentences(item))
         elif line.startswith(">"):
             paragraph.append(line.lstrip("> "))
         else:
             paragraph.append(line)
         i += 1
     flush()
-    return [s for s in (re.sub(r"\s+", " ", s).strip() for s in out) if re.search(r"\w", s)]
+    cleaned = (re.sub(r"\s+", " ", s).strip() for s in out)
+    finished = (s[:-1] if s.endswith(".;") else s[:-1] + "." if s.endswith(";") else s for s in cleaned)
+    return [s for s in finished if re.search(r"\w", s)]
 
 
 def _blocks(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:

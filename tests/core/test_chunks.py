@@ -74,3 +74,12 @@ def test_chunk_ids_are_stable_and_content_addressed() -> None:
     c = chunk_document(doc("## A\n\nJiný text."))
     assert a[0].chunk_id == b[0].chunk_id != c[0].chunk_id
     assert a[0].content_hash != c[0].content_hash
+
+
+def test_list_intro_and_its_items_form_one_answerable_sentence() -> None:
+    body = "## MAS\n\nV kraji působí tyto MAS:\n\n- MAS Cínovecko, o.p.s.\n- MAS Naděje o.p.s.\n\nDalší věta."
+    (chunk,) = chunk_document(doc(body))
+    assert chunk.sentences == (
+        "V kraji působí tyto MAS: MAS Cínovecko, o.p.s.; MAS Naděje o.p.s.",
+        "Další věta.",
+    )

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from types import SimpleNamespace
 
 import pytest
 from tg_html import TelegramHtmlError, check_telegram_html, visible_text
 
+from bot.answers import Answer, Source
 from bot.formatting import (
     SAFE_LENGTH,
     esc,
@@ -18,23 +20,6 @@ from bot.formatting import (
     split_html,
     strip_tags,
 )
-
-
-@dataclass
-class Src:
-    title: str
-    url: str | None
-    as_of: str | None = None
-    file: str = "knowledge/x.md"
-
-
-@dataclass
-class Ans:
-    body: str
-    sources: list = field(default_factory=list)
-    mas_line: str | None = None
-    confident: bool = True
-    suggestions: list = field(default_factory=list)
 
 
 def test_escape_markup_and_script() -> None:
@@ -60,23 +45,23 @@ def test_format_date_cs(value, expected) -> None:
 
 
 def test_link_only_for_http_urls() -> None:
-    assert (
-        link("OPST", "https://www.mzp.cz/a?b=1&c=2") == '<a href="https://www.mzp.cz/a?b=1&amp;c=2">OPST</a>'
-    )
+    assert link("OPST", "https://www.mzp.cz/a?b=1&c=2") == '<a href="https://www.mzp.cz/a?b=1&amp;c=2">OPST</a>'
     assert link("x", "javascript:alert(1)") == "x"
     assert link("x", 'https://e.cz/"onmouseover="a') == "x"
     check_telegram_html(link("a<b", "https://e.cz/?q=<1>"))
 
 
 def test_answer_has_body_first_then_dated_sources_then_mas_line() -> None:
-    ans = Ans(
+    ans = Answer(
+        question="q",
         body="Fond pomáhá <obcím> & firmám.",
+        confident=True,
         sources=[
-            Src("OPST – přehled", "https://opst.cz/x", "2024-07-01"),
-            Src("OPST – přehled", "https://opst.cz/x", "2024-07-01"),
-            Src("Bez odkazu", None, None),
+            Source("OPST – přehled", "https://opst.cz/x", "knowledge/opst.md", "2024-07-01"),
+            Source("OPST – přehled", "https://opst.cz/x", "knowledge/opst.md", "2024-07-01"),
+            Source("Bez odkazu", None, "knowledge/x.md", None),
         ],
-        mas_line="Vaše MAS: MAS Labské skály (web: https://example.cz)",
+        place=SimpleNamespace(mas_line=lambda: "Vaše MAS: MAS Labské skály (web: https://example.cz)"),
     )
     out = format_answer(ans)
     check_telegram_html(out)
@@ -89,9 +74,14 @@ def test_answer_has_body_first_then_dated_sources_then_mas_line() -> None:
 
 
 def test_unconfident_answer_has_suggestions_notes_and_contact_line() -> None:
-    ans = Ans(body="Nevím.", confident=False, suggestions=["Brownfieldy", "OPST <x>"])
-    ans.notes = ["Pozor: termín 30. 6. 2024 už uplynul."]
-    ans.contact_line = "Obraťte se na Krajské sdružení NS MAS & spol."
+    ans = Answer(
+        question="q",
+        body="Nevím.",
+        confident=False,
+        suggestions=["Brownfieldy", "OPST <x>"],
+        notes=["Pozor: termín 30. 6. 2024 už uplynul."],
+        contact_line="Obraťte se na Krajské sdružení NS MAS & spol.",
+    )
     out = format_answer(ans)
     check_telegram_html(out)
     assert "Možná vás zajímá: <b>Brownfieldy</b>; <b>OPST &lt;x&gt;</b>." in out
