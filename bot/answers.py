@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 # the 120 questions of tests/knowledge/questions.yaml and 25 off-topic ones: 3 false answers, 1 refusal.
 LEXICAL_WEIGHT = 0.3
 CONFIDENCE_THRESHOLD = 0.90
+CYRILLIC_LEXICAL_SHARE = 0.2  # Ukrainian questions: e5 is multilingual, BM25 is not
 SUGGESTION_MIN_DENSE = 0.80
 MAX_QUESTION_CHARS = 1000
 MAX_ANSWER_CHARS = 700
@@ -235,9 +236,13 @@ def has_words(text: str) -> bool:
     return sum(1 for c in text if c.isalpha()) >= 3
 
 
-def language_note(text: str) -> str | None:
+def is_cyrillic(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
-    if letters and sum(1 for c in letters if "\u0400" <= c <= "\u04ff") / len(letters) > 0.5:
+    return bool(letters) and sum(1 for c in letters if "\u0400" <= c <= "\u04ff") / len(letters) > 0.5
+
+
+def language_note(text: str) -> str | None:
+    if is_cyrillic(text):
         return NOT_CZECH
     words = re.findall(r"[a-z]+", text.lower())
     if (
@@ -255,6 +260,8 @@ def confidence(result: SearchResult, index: IndexData) -> float:
         return 0.0
     best_possible = sum(index.bm25.idf(t) * (BM25_K1 + 1) for t in set(result.query_terms))
     lexical = result.best_lexical / best_possible if best_possible else 0.0
+    if is_cyrillic(result.query):  # Czech terms cannot match: assume a modest lexical share instead
+        lexical = max(lexical, CYRILLIC_LEXICAL_SHARE)
     return result.best_dense + LEXICAL_WEIGHT * lexical
 
 

@@ -61,7 +61,7 @@ def _v1(db: sqlite3.Connection) -> None:
             questions INTEGER NOT NULL DEFAULT 0,
             confident INTEGER NOT NULL DEFAULT 0
         );
-        """
+        """,
     )
 
 
@@ -132,8 +132,7 @@ class Storage:
         """Apply pending migrations in one transaction each; return the resulting version."""
         with self._lock:
             self._db.execute(
-                "CREATE TABLE IF NOT EXISTS schema_version "
-                "(version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
+                "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
             )
             current = self._db.execute("SELECT COALESCE(MAX(version), 0) FROM schema_version").fetchone()[0]
             if current > SCHEMA_VERSION:
@@ -145,9 +144,7 @@ class Storage:
                 self._db.execute("BEGIN IMMEDIATE")
                 try:
                     MIGRATIONS[version - 1](self._db)
-                    self._db.execute(
-                        "INSERT INTO schema_version(version, applied_at) VALUES (?, ?)", (version, _now())
-                    )
+                    self._db.execute("INSERT INTO schema_version(version, applied_at) VALUES (?, ?)", (version, _now()))
                     self._db.execute("COMMIT")
                 except BaseException:
                     self._db.execute("ROLLBACK")

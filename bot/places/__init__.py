@@ -70,9 +70,18 @@ def contact_text(mas: Mas, *, dated: bool = True, address: bool = True) -> str:
 
 
 def _mas_json(mas: Mas) -> dict[str, Any]:
-    return {"id": mas.id, "name": mas.name, "short_name": mas.short_name, "web": mas.web, "email": mas.email,
-            "phone": mas.phone, "address": mas.address, "okresy": list(mas.okresy), "source": mas.source,
-            "as_of": mas.as_of}
+    return {
+        "id": mas.id,
+        "name": mas.name,
+        "short_name": mas.short_name,
+        "web": mas.web,
+        "email": mas.email,
+        "phone": mas.phone,
+        "address": mas.address,
+        "okresy": list(mas.okresy),
+        "source": mas.source,
+        "as_of": mas.as_of,
+    }
 
 
 @dataclass
@@ -94,11 +103,20 @@ class PlaceMatch:
         candidates: list[dict[str, Any]] = []
         for c in self.candidates:
             if isinstance(c, Municipality):
-                candidates.append({"obec": c.name, "okres": c.okres, "kod": c.code, "mas": c.mas_id,
-                                   "status": c.mas_status})
+                candidates.append(
+                    {"obec": c.name, "okres": c.okres, "kod": c.code, "mas": c.mas_id, "status": c.mas_status}
+                )
             elif isinstance(c, Mas):
-                candidates.append({"id": c.id, "name": c.name, "short_name": c.short_name, "web": c.web,
-                                   "email": c.email, "phone": c.phone})
+                candidates.append(
+                    {
+                        "id": c.id,
+                        "name": c.name,
+                        "short_name": c.short_name,
+                        "web": c.web,
+                        "email": c.email,
+                        "phone": c.phone,
+                    }
+                )
         return {
             "query": self.query,
             "status": self.status,
@@ -238,8 +256,9 @@ class Places:
                 f"Přiřazení obce k MAS podle zdroje: {muni.source}{period}."
             )
             line = f"Obec {muni.name} patří do {mas.short_name}: {contact_text(mas, dated=False, address=False)}."
-            return PlaceMatch(query, "assigned", muni, muni.okres, mas, [], message, fuzzy=fuzzy,
-                              fallback=self.fallback, line=line)
+            return PlaceMatch(
+                query, "assigned", muni, muni.okres, mas, [], message, fuzzy=fuzzy, fallback=self.fallback, line=line
+            )
         if muni.mas_status == "no_mas":
             reason = f" ({muni.note})" if muni.note else ""
             helpers = "\n".join(f"– {h.name}: {contact_text(h, dated=False)}" for h in self.helpers)
@@ -251,19 +270,34 @@ class Places:
                 f"Zdroj: {muni.source}."
             )
             kraj = self.helpers[0] if self.helpers else self.fallback
-            line = (f"Obec {muni.name} nepatří do žádné MAS; s projekty poradí {kraj.short_name} "
-                    f"({contact_text(kraj, dated=False, address=False)}).")
-            return PlaceMatch(query, "no_mas", muni, muni.okres, None, [], message, fuzzy=fuzzy,
-                              fallback=self.fallback, line=line)
+            line = (
+                f"Obec {muni.name} nepatří do žádné MAS; s projekty poradí {kraj.short_name} "
+                f"({contact_text(kraj, dated=False, address=False)})."
+            )
+            return PlaceMatch(
+                query, "no_mas", muni, muni.okres, None, [], message, fuzzy=fuzzy, fallback=self.fallback, line=line
+            )
         candidates = self.mas_in_okres(muni.okres)
         message = (
             f"{lead}Obec {where} v našich datech zatím nemá ověřenou místní akční skupinu (MAS).\n"
             f"{self._okres_candidates(muni.okres, candidates)}"
         )
-        line = (f"MAS pro obec {muni.name} zatím nemáme ověřenou; {self._okres_short(muni.okres, candidates)}"
-                f" poradí i {self.fallback.name} ({contact_text(self.fallback, dated=False)}).")
-        return PlaceMatch(query, "unknown", muni, muni.okres, None, candidates, message, fuzzy=fuzzy,
-                          fallback=self.fallback, line=line)
+        line = (
+            f"MAS pro obec {muni.name} zatím nemáme ověřenou; {self._okres_short(muni.okres, candidates)}"
+            f" poradí i {self.fallback.name} ({contact_text(self.fallback, dated=False)})."
+        )
+        return PlaceMatch(
+            query,
+            "unknown",
+            muni,
+            muni.okres,
+            None,
+            candidates,
+            message,
+            fuzzy=fuzzy,
+            fallback=self.fallback,
+            line=line,
+        )
 
     def _for_area(self, query: str, okres: str, region: str | None) -> PlaceMatch:
         candidates = self.mas_in_okres(okres)
@@ -276,25 +310,32 @@ class Places:
         short = self._okres_short(okres, candidates)
         fb_contact = contact_text(self.fallback, dated=False)
         line = f"{short[0].upper()}{short[1:]} poradí i {self.fallback.name} ({fb_contact})."
-        return PlaceMatch(query, "unknown", None, okres, None, candidates, message, region=region,
-                          fallback=self.fallback, line=line)
+        return PlaceMatch(
+            query, "unknown", None, okres, None, candidates, message, region=region, fallback=self.fallback, line=line
+        )
 
     def _ambiguous(self, query: str, options: list[Municipality], *, fuzzy: bool) -> PlaceMatch:
         listed = ", ".join(f"{m.name} (okres {m.okres})" for m in options)
         names = {m.name for m in options}
         if len(names) == 1 and not fuzzy:
             name = options[0].name
-            message = (f"Obec {name} je v Ústeckém kraji víckrát: {listed}. Kterou myslíte? Napište prosím "
-                       f"název i s okresem, např. „{name}, okres {options[-1].okres}“.")
+            message = (
+                f"Obec {name} je v Ústeckém kraji víckrát: {listed}. Kterou myslíte? Napište prosím "
+                f"název i s okresem, např. „{name}, okres {options[-1].okres}“."
+            )
         else:
-            message = (f"Nevím jistě, kterou obec myslíte: {listed}. Napište prosím přesný název obce, "
-                       "případně i s okresem.")
-        return PlaceMatch(query, "ambiguous", None, None, None, list(options), message, fuzzy=fuzzy,
-                          fallback=self.fallback)
+            message = (
+                f"Nevím jistě, kterou obec myslíte: {listed}. Napište prosím přesný název obce, případně i s okresem."
+            )
+        return PlaceMatch(
+            query, "ambiguous", None, None, None, list(options), message, fuzzy=fuzzy, fallback=self.fallback
+        )
 
     def _not_found(self, query: str, suggestions: list[Municipality]) -> PlaceMatch:
-        message = ("V textu jsem nenašel žádnou obec Ústeckého kraje. Zkontrolujte prosím, že je název "
-                   "napsaný správně (klidně i bez diakritiky), nebo napište jen název obce, např. „Libouchec“.")
+        message = (
+            "V textu jsem nenašel žádnou obec Ústeckého kraje. Zkontrolujte prosím, že je název "
+            "napsaný správně (klidně i bez diakritiky), nebo napište jen název obce, např. „Libouchec“."
+        )
         if suggestions:
             message += " Nemysleli jste: " + ", ".join(f"{m.name} (okres {m.okres})" for m in suggestions) + "?"
         return PlaceMatch(query, "not_found", None, None, None, [], message, fallback=self.fallback)
@@ -306,8 +347,10 @@ class Places:
             text = f"V okrese {okres} podle našich zdrojů působí:\n{listed}\n"
         else:
             text = f"Pro okres {okres} v našich zdrojích žádnou doloženou MAS nemáme.\n"
-        return (text + f"Ke které MAS obec patří, ověříte na obecním úřadě nebo u {ASSOCIATION_HELP} "
-                       f"({contact_text(fb, dated=False)}).")
+        return (
+            text + f"Ke které MAS obec patří, ověříte na obecním úřadě nebo u {ASSOCIATION_HELP} "
+            f"({contact_text(fb, dated=False)})."
+        )
 
     @staticmethod
     def _okres_short(okres: str, candidates: list[Mas]) -> str:
@@ -332,9 +375,11 @@ def _clean(text: object) -> str:
     return text.encode("utf-8", "replace").decode("utf-8")
 
 
-USAGE = ("použití: python -m bot mas [--json] TEXT\n"
-         "  Najde v textu obec Ústeckého kraje a řekne, do které MAS patří.\n"
-         "  --json   vypíše výsledek jako JSON (DESIGN.md §2)\n")
+USAGE = (
+    "použití: python -m bot mas [--json] TEXT\n"
+    "  Najde v textu obec Ústeckého kraje a řekne, do které MAS patří.\n"
+    "  --json   vypíše výsledek jako JSON (DESIGN.md §2)\n"
+)
 
 
 def cli(argv: list[str]) -> int:

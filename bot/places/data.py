@@ -149,8 +149,7 @@ def _contact(kind: str, raw: object) -> Contact | None:
         value = raw.get("value")
         if value is None or str(value).strip() == "":
             return None
-        return Contact(kind, str(value).strip(), _opt(raw.get("source")), _opt(raw.get("as_of")),
-                       _opt(raw.get("note")))
+        return Contact(kind, str(value).strip(), _opt(raw.get("source")), _opt(raw.get("as_of")), _opt(raw.get("note")))
     return Contact(kind, str(raw).strip(), None, None)
 
 
@@ -230,11 +229,22 @@ def load_data(knowledge_dir: Path) -> PlaceData:
     except FileNotFoundError:
         raise PlacesDataError(f"Chybí soubor {mas_path}; obnovte ho z gitu.") from None
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise PlacesDataError(f"Soubor {mas_path} nejde přečíst ({exc.__class__.__name__}); "
-                              "spusťte `python -m index check`.") from None
+        raise PlacesDataError(
+            f"Soubor {mas_path} nejde přečíst ({exc.__class__.__name__}); spusťte `python -m index check`."
+        ) from None
     if association is None:
-        association = Mas("ks_mas_uk", "Krajské sdružení NS MAS ČR Ústeckého kraje, z.s.",
-                          "Krajské sdružení MAS Ústeckého kraje", None, None, None, None, OKRESY, "", None)
+        association = Mas(
+            "ks_mas_uk",
+            "Krajské sdružení NS MAS ČR Ústeckého kraje, z.s.",
+            "Krajské sdružení MAS Ústeckého kraje",
+            None,
+            None,
+            None,
+            None,
+            OKRESY,
+            "",
+            None,
+        )
     try:
         _header, rows = _read_rows(obce_path)
     except FileNotFoundError:
@@ -252,10 +262,18 @@ def load_data(knowledge_dir: Path) -> PlaceData:
         mas_id = lookup.get(row.get("mas", "").casefold()) if row.get("mas") else None
         stav = row.get("stav", "")
         status: MasStatus = "assigned" if mas_id else ("no_mas" if stav == "no_mas" else "unknown")
-        municipalities.append(Municipality(
-            name=name, okres=okres, code=row.get("kod", ""), mas_id=mas_id, mas_status=status,
-            source=row.get("source") or None, period=row.get("period") or None, note=row.get("note") or None,
-        ))
+        municipalities.append(
+            Municipality(
+                name=name,
+                okres=okres,
+                code=row.get("kod", ""),
+                mas_id=mas_id,
+                mas_status=status,
+                source=row.get("source") or None,
+                period=row.get("period") or None,
+                note=row.get("note") or None,
+            )
+        )
     return PlaceData(tuple(municipalities), mas, association, helpers)
 
 
@@ -290,8 +308,11 @@ def _validate_mas(knowledge_dir: Path, problems: list[Problem]) -> dict[str, str
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
-        err(line, "Soubor není platný YAML (nejspíš chybné odsazení, chybějící dvojtečka nebo neuzavřené "
-                  f"uvozovky): {getattr(exc, 'problem', None) or exc}. Opravte řádek a spusťte kontrolu znovu.")
+        err(
+            line,
+            "Soubor není platný YAML (nejspíš chybné odsazení, chybějící dvojtečka nebo neuzavřené "
+            f"uvozovky): {getattr(exc, 'problem', None) or exc}. Opravte řádek a spusťte kontrolu znovu.",
+        )
         return None
     if not isinstance(data, dict) or not isinstance(data.get("mas"), list):
         err(1, "Soubor musí obsahovat seznam „mas:“ (a položku „association:“). Porovnejte s verzí v gitu.")
@@ -306,8 +327,11 @@ def _validate_mas(knowledge_dir: Path, problems: list[Problem]) -> dict[str, str
     if isinstance(data.get("association"), dict):
         entries.append(("association[0]", data["association"]))
     else:
-        err(None, "Chybí položka „association:“ (Krajské sdružení NS MAS ČR Ústeckého kraje) – bot ji "
-                  "nabízí, když MAS obce neznáme. Doplňte ji podle verze v gitu.")
+        err(
+            None,
+            "Chybí položka „association:“ (Krajské sdružení NS MAS ČR Ústeckého kraje) – bot ji "
+            "nabízí, když MAS obce neznáme. Doplňte ji podle verze v gitu.",
+        )
     for i, raw in enumerate(data.get("other_contacts") or []):
         entries.append((f"other_contacts[{i}]", raw))
     for section, raw in entries:
@@ -320,8 +344,11 @@ def _validate_mas(knowledge_dir: Path, problems: list[Problem]) -> dict[str, str
         if not mid:
             err(line_of(section), f"{label}: chybí „id“ (krátký kód, např. labske_skaly). Doplňte ho.")
         elif not re.fullmatch(r"[a-z0-9_]+", mid):
-            err(line_of(section, "id"), f"{label}: „id“ smí obsahovat jen malá písmena bez diakritiky, číslice "
-                                        "a podtržítko (např. labske_skaly).")
+            err(
+                line_of(section, "id"),
+                f"{label}: „id“ smí obsahovat jen malá písmena bez diakritiky, číslice "
+                "a podtržítko (např. labske_skaly).",
+            )
         if mid and mid in ids and is_mas:
             err(line_of(section, "id"), f"{label}: stejné „id“ už má jiná MAS. Každá MAS musí mít jiný kód.")
         if not str(raw.get("name") or "").strip():
@@ -329,60 +356,88 @@ def _validate_mas(knowledge_dir: Path, problems: list[Problem]) -> dict[str, str
         if is_mas or section.startswith("association"):
             src = str(raw.get("source") or "")
             if not valid_sources(src):
-                err(line_of(section, "source"), f"{label}: chybí nebo je chybný odkaz na zdroj („source“: {src!r}). "
-                                                "Uveďte adresu začínající https:// nebo http://.")
+                err(
+                    line_of(section, "source"),
+                    f"{label}: chybí nebo je chybný odkaz na zdroj („source“: {src!r}). "
+                    "Uveďte adresu začínající https:// nebo http://.",
+                )
             if not valid_date(raw.get("as_of")):
-                err(line_of(section, "as_of"), f"{label}: chybné nebo chybějící datum zdroje („as_of“: "
-                                               f"{raw.get('as_of')!r}). Pište RRRR, RRRR-MM nebo RRRR-MM-DD "
-                                               "v uvozovkách, např. \"2021-06\".")
+                err(
+                    line_of(section, "as_of"),
+                    f"{label}: chybné nebo chybějící datum zdroje („as_of“: "
+                    f"{raw.get('as_of')!r}). Pište RRRR, RRRR-MM nebo RRRR-MM-DD "
+                    'v uvozovkách, např. "2021-06".',
+                )
             okresy = raw.get("okresy")
             if not isinstance(okresy, list) or not okresy:
                 err(line_of(section, "okresy"), f"{label}: chybí seznam okresů („okresy: [Most, Teplice]“).")
             else:
                 for o in okresy:
                     if o not in OKRESY:
-                        err(line_of(section, "okresy"), f"{label}: neznámý okres {o!r}. Povolené: "
-                                                        f"{', '.join(OKRESY)}.")
+                        err(line_of(section, "okresy"), f"{label}: neznámý okres {o!r}. Povolené: {', '.join(OKRESY)}.")
         elif raw.get("as_of") is not None and not valid_date(raw.get("as_of")):
-            err(line_of(section, "as_of"), f"{label}: chybné datum („as_of“: {raw.get('as_of')!r}). "
-                                           "Pište RRRR, RRRR-MM nebo RRRR-MM-DD, nebo null.")
+            err(
+                line_of(section, "as_of"),
+                f"{label}: chybné datum („as_of“: {raw.get('as_of')!r}). "
+                "Pište RRRR, RRRR-MM nebo RRRR-MM-DD, nebo null.",
+            )
         for kind in CONTACT_KINDS:
             c = raw.get(kind)
             if c is None:
                 continue
             where = line_of(section, kind)
             if not isinstance(c, dict):
-                err(where, f"{label}: kontakt „{kind}“ zapište jako value/source/as_of (viz ostatní MAS), "
-                           "nebo null, když ho neznáme.")
+                err(
+                    where,
+                    f"{label}: kontakt „{kind}“ zapište jako value/source/as_of (viz ostatní MAS), "
+                    "nebo null, když ho neznáme.",
+                )
                 continue
             if not str(c.get("value") or "").strip():
-                err(where, f"{label}: kontakt „{kind}“ nemá hodnotu („value“). Doplňte ji, nebo celý kontakt "
-                           "nastavte na null.")
+                err(
+                    where,
+                    f"{label}: kontakt „{kind}“ nemá hodnotu („value“). Doplňte ji, nebo celý kontakt "
+                    "nastavte na null.",
+                )
             if not valid_sources(str(c.get("source") or "")):
-                err(line_of(section, f"{kind}.source") or where,
+                err(
+                    line_of(section, f"{kind}.source") or where,
                     f"{label}: kontakt „{kind}“ nemá platný odkaz na zdroj („source“). Uveďte https://… adresu, "
-                    "odkud kontakt pochází.")
+                    "odkud kontakt pochází.",
+                )
             if c.get("as_of") is not None and not valid_date(c.get("as_of")):
-                err(line_of(section, f"{kind}.as_of") or where,
+                err(
+                    line_of(section, f"{kind}.as_of") or where,
                     f"{label}: kontakt „{kind}“ má chybné datum („as_of“: {c.get('as_of')!r}). Pište RRRR, "
-                    "RRRR-MM nebo RRRR-MM-DD, nebo null, když zdroj datum neuvádí.")
+                    "RRRR-MM nebo RRRR-MM-DD, nebo null, když zdroj datum neuvádí.",
+                )
             if kind == "web" and c.get("value") and not _URL_RE.match(str(c.get("value"))):
                 err(where, f"{label}: web {c.get('value')!r} musí začínat https:// nebo http://.")
-            if kind == "email" and c.get("value") and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-z]{2,}",
-                                                                      str(c.get("value"))):
+            if (
+                kind == "email"
+                and c.get("value")
+                and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", str(c.get("value")))
+            ):
                 err(where, f"{label}: e-mail {c.get('value')!r} nevypadá platně. Opravte ho.")
         for j, old in enumerate(raw.get("old_contacts") or []):
             where = line_of(section, "old_contacts")
             if not isinstance(old, dict) or not valid_date(old.get("as_of")):
-                err(where, f"{label}: starý kontakt č. {j + 1} musí mít datum („as_of“, RRRR nebo RRRR-MM), "
-                           "aby bylo vidět, jak je starý.")
+                err(
+                    where,
+                    f"{label}: starý kontakt č. {j + 1} musí mít datum („as_of“, RRRR nebo RRRR-MM), "
+                    "aby bylo vidět, jak je starý.",
+                )
             elif not valid_sources(str(old.get("source") or "")):
                 err(where, f"{label}: starý kontakt č. {j + 1} nemá platný odkaz na zdroj („source“).")
         if is_mas and mid:
             ids[mid] = str(raw.get("name") or "")
     if len([s for s, _ in entries if s.startswith("mas[")]) != 9:
-        err(None, f"V kraji působí 9 MAS, soubor jich má {len(data['mas'])}. Zkontrolujte, že žádná nechybí "
-                  "ani není dvakrát.", Severity.WARNING)
+        err(
+            None,
+            f"V kraji působí 9 MAS, soubor jich má {len(data['mas'])}. Zkontrolujte, že žádná nechybí "
+            "ani není dvakrát.",
+            Severity.WARNING,
+        )
     return ids
 
 
@@ -406,8 +461,11 @@ def _validate_obce(knowledge_dir: Path, mas_ids: dict[str, str] | None, problems
         return
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
-        err(1, f"Chybí sloupce: {', '.join(missing)}. První řádek musí obsahovat "
-               f"{','.join(REQUIRED_COLUMNS)},note. Vraťte záhlaví podle verze v gitu.")
+        err(
+            1,
+            f"Chybí sloupce: {', '.join(missing)}. První řádek musí obsahovat "
+            f"{','.join(REQUIRED_COLUMNS)},note. Vraťte záhlaví podle verze v gitu.",
+        )
         return
     lookup: dict[str, str] = {}
     if mas_ids is not None:
@@ -426,8 +484,11 @@ def _validate_obce(knowledge_dir: Path, mas_ids: dict[str, str] | None, problems
         if not any(row.values()):
             continue
         if None in row or len(row) > len(header):
-            err(line, "Řádek má víc sloupců než záhlaví (nejspíš čárka v textu bez uvozovek). Text s čárkou "
-                      "dejte do uvozovek.")
+            err(
+                line,
+                "Řádek má víc sloupců než záhlaví (nejspíš čárka v textu bez uvozovek). Text s čárkou "
+                "dejte do uvozovek.",
+            )
         if not name:
             err(line, "Chybí název obce (sloupec „obec“).")
             continue
@@ -436,8 +497,11 @@ def _validate_obce(knowledge_dir: Path, mas_ids: dict[str, str] | None, problems
             continue
         total_per_okres[okres] += 1
         if (name, okres) in seen:
-            err(line, f"Obec „{name}“ (okres {okres}) je v tabulce dvakrát (poprvé na řádku {seen[(name, okres)]}). "
-                      "Smažte jeden z řádků.")
+            err(
+                line,
+                f"Obec „{name}“ (okres {okres}) je v tabulce dvakrát (poprvé na řádku {seen[(name, okres)]}). "
+                "Smažte jeden z řádků.",
+            )
             continue
         seen[(name, okres)] = line
         if not re.fullmatch(r"\d{6}", kod):
@@ -447,30 +511,46 @@ def _validate_obce(knowledge_dir: Path, mas_ids: dict[str, str] | None, problems
         else:
             codes[kod] = line
         if stav not in STATUSES and stav != "unknown":
-            err(line, f"Obec „{name}“: neznámý stav {stav!r}. Pište „assigned“ (MAS doložena), „no_mas“ "
-                      "(obec není v žádné MAS) nebo nechte prázdné (zatím nevíme).")
+            err(
+                line,
+                f"Obec „{name}“: neznámý stav {stav!r}. Pište „assigned“ (MAS doložena), „no_mas“ "
+                "(obec není v žádné MAS) nebo nechte prázdné (zatím nevíme).",
+            )
             continue
         if mas:
             if mas_ids is not None and mas.casefold() not in lookup:
-                err(line, f"Obec „{name}“: neznámá MAS {mas!r}. Použijte kód z mas.yaml: "
-                          f"{', '.join(sorted(mas_ids))}.")
+                err(line, f"Obec „{name}“: neznámá MAS {mas!r}. Použijte kód z mas.yaml: {', '.join(sorted(mas_ids))}.")
             if stav == "no_mas":
-                err(line, f"Obec „{name}“: má vyplněnou MAS, ale stav „no_mas“. Buď smažte MAS, nebo stav "
-                          "změňte na „assigned“.")
+                err(
+                    line,
+                    f"Obec „{name}“: má vyplněnou MAS, ale stav „no_mas“. Buď smažte MAS, nebo stav "
+                    "změňte na „assigned“.",
+                )
             if not valid_sources(source):
-                err(line, f"Obec „{name}“: u přiřazené MAS chybí nebo je chybný zdroj („source“: {source!r}). "
-                          "Uveďte odkaz https://…, který obec a MAS spojuje (víc odkazů oddělte „ ; “).")
+                err(
+                    line,
+                    f"Obec „{name}“: u přiřazené MAS chybí nebo je chybný zdroj („source“: {source!r}). "
+                    "Uveďte odkaz https://…, který obec a MAS spojuje (víc odkazů oddělte „ ; “).",
+                )
             if not row.get("period"):
-                err(line, f"Obec „{name}“: chybí období („period“), ke kterému zdroj přiřazení platí, "
-                          "např. „2021–2027“.", Severity.WARNING)
+                err(
+                    line,
+                    f"Obec „{name}“: chybí období („period“), ke kterému zdroj přiřazení platí, např. „2021–2027“.",
+                    Severity.WARNING,
+                )
             assigned_per_okres[okres] += 1
         elif stav == "assigned":
-            err(line, f"Obec „{name}“: stav „assigned“, ale sloupec „mas“ je prázdný. Doplňte kód MAS, "
-                      "nebo stav smažte.")
+            err(
+                line,
+                f"Obec „{name}“: stav „assigned“, ale sloupec „mas“ je prázdný. Doplňte kód MAS, nebo stav smažte.",
+            )
         elif stav == "no_mas":
             if not valid_sources(source):
-                err(line, f"Obec „{name}“: u stavu „no_mas“ chybí nebo je chybný zdroj („source“: {source!r}). "
-                          "Uveďte odkaz https://…, podle kterého obec v žádné MAS není.")
+                err(
+                    line,
+                    f"Obec „{name}“: u stavu „no_mas“ chybí nebo je chybný zdroj („source“: {source!r}). "
+                    "Uveďte odkaz https://…, podle kterého obec v žádné MAS není.",
+                )
         else:
             unknown_per_okres[okres] += 1
             if source and not valid_sources(source):
@@ -478,6 +558,12 @@ def _validate_obce(knowledge_dir: Path, mas_ids: dict[str, str] | None, problems
     for okres in OKRESY:
         total = total_per_okres[okres]
         if total:
-            problems.append(Problem(shown, None, Severity.INFO,
-                                    f"Okres {okres}: {unknown_per_okres[okres]} z {total} obcí zatím nemá "
-                                    "přiřazenou MAS (sloupec „mas“ je prázdný a stav není „no_mas“)."))
+            problems.append(
+                Problem(
+                    shown,
+                    None,
+                    Severity.INFO,
+                    f"Okres {okres}: {unknown_per_okres[okres]} z {total} obcí zatím nemá "
+                    "přiřazenou MAS (sloupec „mas“ je prázdný a stav není „no_mas“).",
+                )
+            )

@@ -120,8 +120,10 @@ def build_application(
     ``application.bot_data["engine"]`` (as are ``"storage"`` and ``"settings"``).
     """
     assert settings.telegram_bot_token is not None
-    limiter = AIORateLimiter(max_retries=3) if overall_max_rate is None else AIORateLimiter(
-        max_retries=3, overall_max_rate=overall_max_rate
+    limiter = (
+        AIORateLimiter(max_retries=3)
+        if overall_max_rate is None
+        else AIORateLimiter(max_retries=3, overall_max_rate=overall_max_rate)
     )
     builder = (
         ApplicationBuilder()

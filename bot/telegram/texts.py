@@ -72,8 +72,7 @@ ONLY_TEXT = "Rozumím zatím jen textu. Napište mi prosím otázku slovy."
 FORWARDED = "Přeposlané zprávy nezpracovávám. Napište mi prosím svou otázku vlastními slovy."
 UNKNOWN_COMMAND = "Tento příkaz neznám. Seznam příkazů najdete v /pomoc."
 RATE_LIMITED = (
-    "Posíláte mi zpráv víc, než stihnu zpracovat. Zkuste to prosím znovu za chvilku "
-    "(nejvýš {limit} zpráv za minutu)."
+    "Posíláte mi zpráv víc, než stihnu zpracovat. Zkuste to prosím znovu za chvilku (nejvýš {limit} zpráv za minutu)."
 )
 ERROR = "Omlouvám se, něco se pokazilo. Zkuste to prosím znovu za chvíli."
 

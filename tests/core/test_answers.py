@@ -127,3 +127,17 @@ def test_repeated_question_reuses_the_query_vector(small_engine, monkeypatch) ->
     first = small_engine.answer("Kde najdu rekvalifikační kurzy pro horníky?")
     second = small_engine.answer("kde  najdu REKVALIFIKAČNÍ kurzy pro horníky?")
     assert len(calls) == 1 and first.body == second.body
+
+
+def test_question_about_the_local_mas_leads_with_that_mas(engine) -> None:
+    answer = engine.answer("Na koho se můžu obrátit v Žatci kvůli dotaci?")
+    assert answer.place is not None and answer.place.obec.name == "Žatec"
+    assert answer.text.startswith(answer.place.message)
+    assert answer.text.count("MAS Vladař") >= 1 and answer.mas_line not in answer.text.split("\n\n")[-1:]
+
+
+def test_ukrainian_question_on_topic_is_answered_and_off_topic_is_not(engine) -> None:
+    on_topic = engine.answer("Що таке фонд справедливої трансформації?")
+    assert on_topic.confident and on_topic.sources[0].file == "knowledge/fond-spravedlive-transformace.md"
+    assert NOT_CZECH in on_topic.text
+    assert not engine.answer("Як приготувати борщ?").confident
