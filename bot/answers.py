@@ -52,6 +52,8 @@ _TAG = re.compile(r"<[^>]{0,200}>")
 _DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")
 _DEADLINE_BEFORE = re.compile(r"(\bdo|uzávěrk\w*|končí|ukončen\w*|nejpozději|termín\w*)\s*$", re.IGNORECASE)
 _ASKS_NUMBER = re.compile(r"\b(kolik\w*|jak (vysok|velk)\w*|castk\w*|do kdy|od kdy|kdy\b|termin\w*|alokac\w*)")
+_ASKS_DEFINITION = re.compile(r"^\W*(co (to )?(je|jsou|znamena|znamenaji)|co je to|what is|what are)\b")
+_DEFINES = re.compile(r"\s(je|jsou|znamená|znamenají)\s")
 _HAS_NUMBER = re.compile(r"\d[\d ,.]*")
 _ASKS_FOR_MAS = re.compile(r"\bmas\b|mistni akcni|porad\w*|kontakt\w*|obratit|pomuze|pomoc\w*|kdo mi|na koho")
 _ENGLISH = frozenset(
@@ -219,6 +221,33 @@ def clean_question(raw: str) -> tuple[str, list[str]]:
     return text, notes
 
 
+_GREETING = re.compile(
+    r"^(ahoj\w*|dobry (den|vecer)|dobre (rano|odpoledne)|zdravim|cau|cus|nazdar|hello|hi|hey|"
+    r"привіт|добрий день|здравствуйте)( vsem| prusvodce| pruvodce)?$"
+)
+_THANKS = re.compile(
+    r"^(diky|dik|dekuji|dekuju|dekujeme|diky moc|dekuji moc|dekuji pekne|super|ok|okay|"
+    r"thanks|thank you|дякую)( moc| pekne| mockrat)?$"
+)
+GREETING_REPLY = (
+    "Dobrý den! Jsem Průvodce transformací a odpovídám na otázky o spravedlivé transformaci Ústeckého "
+    "kraje. Zeptejte se třeba: „Kdo může žádat o peníze z OPST?“, „Jak začít s komunitní energetikou "
+    "v obci?“ nebo „Která MAS pomáhá v Žatci?“"
+)
+THANKS_REPLY = "Rádo se stalo. Kdybyste potřebovali ještě něco, stačí napsat."
+
+
+def small_talk(question: str) -> str | None:
+    """A fixed reply to a bare greeting or thanks (these are not questions for the knowledge base)."""
+    text = re.sub(r"[^\w ]+", " ", fold(question.lower()))
+    text = " ".join(text.split())
+    if _GREETING.match(text):
+        return GREETING_REPLY
+    if _THANKS.match(text):
+        return THANKS_REPLY
+    return None
+
+
 def asks_for_mas(question: str) -> bool:
     """Does the question ask who helps locally (which MAS, whom to contact)?"""
     return bool(_ASKS_FOR_MAS.search(fold(question.lower())))
@@ -290,6 +319,7 @@ def select_sentences(result: SearchResult, index: IndexData, top: int = 3) -> li
     q_terms = set(result.query_terms)
     wants_number = bool(_ASKS_NUMBER.search(fold(result.query.lower())))
     asked_numbers = set(_HAS_NUMBER.findall(result.query))
+    wants_definition = bool(_ASKS_DEFINITION.search(fold(result.query.lower())))
     idf = {t: index.bm25.idf(t) for t in q_terms}
     idf_total = sum(idf.values())
     scored: list[tuple[float, int, int, Hit, str]] = []
@@ -309,6 +339,12 @@ def select_sentences(result: SearchResult, index: IndexData, top: int = 3) -> li
             )
             if wants_number and set(_HAS_NUMBER.findall(sentence)) - asked_numbers:  # "kolik": new figures answer
                 score += 0.04
+            if (
+                wants_definition
+                and _DEFINES.search(sentence)
+                and q_terms & set(analyze(" ".join(sentence.split()[:6])))
+            ):
+                score += 0.04  # "co je OPST?": "OPST je …" answers
             if len(sentence) < 25 or sentence.endswith(":"):  # fragments and list intros don't answer alone
                 score -= 0.05
             scored.append((score, rank, pos, hit, sentence))

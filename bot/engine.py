@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import logging
 import threading
 from collections import OrderedDict
@@ -11,7 +12,15 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.answers import Answer, asks_for_mas, clean_question, compose, has_words, language_note
+from bot.answers import (
+    Answer,
+    asks_for_mas,
+    clean_question,
+    compose,
+    has_words,
+    language_note,
+    small_talk,
+)
 from bot.config import Settings
 from bot.eligibility import Calls
 from bot.places import Places
@@ -72,6 +81,9 @@ class Engine:
         fallback = self.places.fallback
         if not has_words(text):
             return compose(text, None, None, place=place, fallback=fallback, notes=notes, today=today)
+        reply = small_talk(text)
+        if reply is not None:
+            return Answer(text, reply, True, place=place, answer_id=_small_talk_id(text))
         note = language_note(text)
         if note:
             notes.append(note)
@@ -117,6 +129,10 @@ class Engine:
                 log.info("Data tables reloaded")
                 changed = True
             return changed
+
+
+def _small_talk_id(text: str) -> str:
+    return hashlib.sha1(text.casefold().encode()).hexdigest()[:10]
 
 
 def _tables_stamp(knowledge_dir: Path) -> tuple:

@@ -141,3 +141,20 @@ def test_ukrainian_question_on_topic_is_answered_and_off_topic_is_not(engine) ->
     assert on_topic.confident and on_topic.sources[0].file == "knowledge/fond-spravedlive-transformace.md"
     assert NOT_CZECH in on_topic.text
     assert not engine.answer("Як приготувати борщ?").confident
+
+
+@pytest.mark.parametrize("text", ["ahoj", "Dobrý den!", "dobry vecer", "Díky moc", "děkuji"])
+def test_greetings_and_thanks_get_a_friendly_reply_not_a_search(small_engine, text: str) -> None:
+    answer = small_engine.answer(text)
+    assert answer.confident and answer.sources == [] and answer.passages == []
+    assert answer.body.startswith(("Dobrý den!", "Rádo se stalo"))
+
+
+def test_greeting_with_a_question_is_answered_as_a_question(small_engine) -> None:
+    answer = small_engine.answer("Dobrý den, kolik zaplatí úřad práce za rekvalifikaci?")
+    assert "50 000 Kč" in answer.body
+
+
+def test_definition_question_leads_with_the_definition(engine) -> None:
+    answer = engine.answer("Co je OPST?")
+    assert answer.body.startswith("Operační program Spravedlivá transformace (OPST) je")
