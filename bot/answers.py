@@ -439,10 +439,12 @@ def compose(
     body = " ".join(s for _, s in chosen)
     sources: list[Source] = []
     for hit, _ in chosen:
-        doc = index.documents.get(hit.chunk.file, {})
-        source = Source(hit.chunk.title, hit.chunk.source, hit.chunk.file, doc.get("as_of") or hit.chunk.as_of)
-        if source not in sources:
-            sources.append(source)
+        chunk = hit.chunk
+        cited = chunk.sources or ((chunk.source, chunk.as_of),)  # the section's own sources, else the document's
+        for url, as_of in cited:
+            source = Source(chunk.title, url, chunk.file, as_of)
+            if source not in sources:
+                sources.append(source)
     all_notes = [*notes, *deadline_notes([s for _, s in chosen], today)]
     return Answer(
         question,

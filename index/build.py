@@ -122,6 +122,7 @@ def build_index(
         for c in chunks:
             if c.file == doc.file:
                 digest.update(c.content_hash.encode())
+                digest.update("\x00".join(c.sources).encode())
         meta = json.dumps([doc.title, [s.url for s in doc.sources], doc.as_of, doc.updated], ensure_ascii=False)
         digest.update(meta.encode())
         per_doc[doc.file] = digest.hexdigest()
@@ -172,6 +173,8 @@ def build_index(
         doc_by_file = {d.file: d for d in loaded.documents}
         for c, chunk_terms in zip(chunks, terms, strict=True):
             doc = doc_by_file[c.file]
+            dated = {src.url: src.as_of for src in doc.sources}
+            cited = [(url, dated.get(url)) for url in c.sources]
             records.append(
                 {
                     "chunk_id": c.chunk_id,
@@ -183,9 +186,10 @@ def build_index(
                     "sentences": list(c.sentences),
                     "sentence_start": offset,
                     "terms": sorted(set(chunk_terms)),
-                    "source": doc.primary_url,
-                    "as_of": doc.as_of,
+                    "source": cited[0][0] if cited else doc.primary_url,
+                    "as_of": cited[0][1] if cited else doc.as_of,
                     "updated": doc.updated,
+                    "sources": cited,
                 }
             )
             offset += len(c.sentences)

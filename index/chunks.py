@@ -11,17 +11,19 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from index.documents import Document
+from index.documents import _SOURCE_LINE, _URL_IN_TEXT, Document
 
 MAX_CHARS = 1500
 MIN_CHARS = 250  # a split piece smaller than this is merged into its neighbour
 MAX_LIST_SENTENCE = 600  # a list intro with its items, as one answerable unit
-CHUNKER_VERSION = 4  # bump when chunks or sentences change shape: forces a rebuild
+CHUNKER_VERSION = 5  # bump when chunks or sentences change shape: forces a rebuild
 BREADCRUMB_SEP = " › "
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
+# A section may name its own sources: a line "Zdroj: https://…" or "Zdroje: https://…; https://…".
+SOURCE_LINE = _SOURCE_LINE
 _ABBREVIATIONS = frozenset(
     [
         "č",
@@ -70,6 +72,7 @@ class Chunk:
     text: str  # Markdown of the section, as the passage shown to people
     line: int  # 1-based line in the source file
     sentences: tuple[str, ...]
+    sources: tuple[str, ...] = ()  # URLs the section cites on its own "Zdroj:" line
 
     @property
     def embed_text(self) -> str:
@@ -267,6 +270,8 @@ def chunk_document(doc: Document) -> list[Chunk]:
 
     chunks: list[Chunk] = []
     for headings, lines in sections:
+        cited = tuple(dict.fromkeys(url for _, line in lines if SOURCE_LINE.match(line) for url in cited_urls(line)))
+        lines = [(n, line) for n, line in lines if not SOURCE_LINE.match(line)]
         if not any(line.strip() for _, line in lines):
             continue
         breadcrumb = BREADCRUMB_SEP.join([doc.title, *headings])
@@ -275,5 +280,10 @@ def chunk_document(doc: Document) -> list[Chunk]:
             if not sentences:
                 continue
             chunk_id = hashlib.sha1(f"{doc.file}\x00{breadcrumb}\x00{text}".encode()).hexdigest()[:16]
-            chunks.append(Chunk(chunk_id, doc.file, doc.title, breadcrumb, text, first, sentences))
+            chunks.append(Chunk(chunk_id, doc.file, doc.title, breadcrumb, text, first, sentences, cited))
     return chunks
+
+
+def cited_urls(line: str) -> list[str]:
+    """URLs on a section's "Zdroj:" line."""
+    return _URL_IN_TEXT.findall(line)

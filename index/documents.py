@@ -28,6 +28,9 @@ _Loader.yaml_implicit_resolvers = {
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
+# Same rule as index.chunks.SOURCE_LINE (not imported: chunks depends on this module).
+_SOURCE_LINE = re.compile(r"^\s*[*_]*zdroj(e)?\s*:", re.IGNORECASE)
+_URL_IN_TEXT = re.compile(r"https?://[^\s<>()\[\];,]+[^\s<>()\[\];,.]")
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 
 
@@ -254,6 +257,22 @@ def parse_document(
     if not re.search(r"\w", body):
         problem(end + 2, Severity.ERROR, "Dokument nemá žádný text pod hlavičkou.")
         ok = False
+
+    listed = {src.url for src in sources}
+    for number, line in enumerate(lines[end + 1 :], start=end + 2):
+        if not _SOURCE_LINE.match(line):
+            continue
+        urls = _URL_IN_TEXT.findall(line)
+        if not urls:
+            problem(number, Severity.WARNING, "Řádek „Zdroj:“ neobsahuje adresu (https://…). Doplňte ji.")
+        for url in urls:
+            if url not in listed:
+                problem(
+                    number,
+                    Severity.WARNING,
+                    f"Úsek cituje zdroj {url}, který není v hlavičce. Doplňte ho "
+                    "do „sources“ i s datem „as_of“, aby bot u odpovědi ukázal jeho datum.",
+                )
 
     if not ok:
         return None, problems

@@ -42,9 +42,10 @@ class ChunkRecord:
     sentences: tuple[str, ...]
     sentence_start: int  # row of the first sentence in the sentence matrix
     terms: frozenset[str]  # analysed terms, for lexical overlap in answers
-    source: str | None
+    source: str | None  # the section's first cited source, else the document's first
     as_of: str | None
     updated: str | None
+    sources: tuple[tuple[str, str | None], ...] = ()  # (url, as_of) the section cites on its "Zdroj:" line
 
 
 @dataclass(frozen=True)
@@ -173,7 +174,14 @@ def load_index(data_dir: Path, model: str) -> IndexData:
         payload = json.loads((folder / CHUNKS).read_text(encoding="utf-8"))
         bm25 = BM25.from_json(json.loads((folder / BM25_FILE).read_text(encoding="utf-8")))
         chunks = [
-            ChunkRecord(**{**c, "sentences": tuple(c["sentences"]), "terms": frozenset(c["terms"])})
+            ChunkRecord(
+                **{
+                    **c,
+                    "sentences": tuple(c["sentences"]),
+                    "terms": frozenset(c["terms"]),
+                    "sources": tuple((url, as_of) for url, as_of in c.get("sources", ())),
+                }
+            )
             for c in payload["chunks"]
         ]
     except (OSError, RuntimeError, ValueError, KeyError, TypeError) as exc:

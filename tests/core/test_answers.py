@@ -158,3 +158,9 @@ def test_greeting_with_a_question_is_answered_as_a_question(small_engine) -> Non
 def test_definition_question_leads_with_the_definition(engine) -> None:
     answer = engine.answer("Co je OPST?")
     assert answer.body.startswith("Operační program Spravedlivá transformace (OPST) je")
+
+
+def test_answer_cites_the_sections_own_source_with_its_date(small_engine) -> None:
+    answer = small_engine.answer("Kde najdu rekvalifikační kurzy, portál Jsem v kurzu?")
+    assert answer.confident and "Jsem v kurzu" in answer.body
+    assert answer.sources[0].url.startswith("https://www.mesec.cz/") and answer.sources[0].as_of == "2024-04-01"

@@ -83,3 +83,14 @@ def test_list_intro_and_its_items_form_one_answerable_sentence() -> None:
         "V kraji působí tyto MAS: MAS Cínovecko, o.p.s.; MAS Naděje o.p.s.",
         "Další věta.",
     )
+
+
+def test_section_source_line_becomes_the_chunks_sources_and_leaves_the_text() -> None:
+    body = (
+        "## Kurzy\n\nKurzy nabízí portál Jsem v kurzu.\n\n"
+        "Zdroj: https://a.cz/x (2024); https://b.cz/y\n\n## Jiné\n\nText."
+    )
+    kurzy, jine = chunk_document(doc(body))
+    assert kurzy.sources == ("https://a.cz/x", "https://b.cz/y")
+    assert "Zdroj" not in kurzy.text and kurzy.sentences == ("Kurzy nabízí portál Jsem v kurzu.",)
+    assert jine.sources == ()

@@ -120,3 +120,12 @@ def test_readme_is_not_a_document_and_other_files_are_warned_about(tmp_path: Pat
 
 def test_empty_folder_is_an_error(tmp_path: Path) -> None:
     assert any("žádný dokument" in m for m in messages(tmp_path))
+
+
+def test_section_citing_a_source_missing_from_the_header_is_a_warning(tmp_path: Path) -> None:
+    text = (
+        GOOD.format(title="OPST", updated="2026-11-01") + "\nZdroj: https://www.opst.cz/\n\nZdroj: https://jinde.cz/x\n"
+    )
+    write(tmp_path, "a.md", text)
+    (warning,) = messages(tmp_path, Severity.WARNING)
+    assert "https://jinde.cz/x" in warning and ":14:" in warning

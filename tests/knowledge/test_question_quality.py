@@ -43,8 +43,10 @@ def test_expected_document_in_top5_and_fact_in_answer(engine) -> None:
     questions = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))
     assert len(questions) >= 70
     retrieval, facts, doc_misses, fact_misses = evaluate(engine, questions)
-    print(f"\nknowledge questions: {len(questions)}; expected document in top 5: {retrieval:.1%}; "
-          f"key fact in answer: {facts:.1%}")
+    print(
+        f"\nknowledge questions: {len(questions)}; expected document in top 5: {retrieval:.1%}; "
+        f"key fact in answer: {facts:.1%}"
+    )
     for line in doc_misses:
         print("  top5 miss:", line)
     for line in fact_misses:

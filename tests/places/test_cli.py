@@ -46,7 +46,9 @@ def test_json_ambiguous_no_mas_not_found(capsys: pytest.CaptureFixture[str]) -> 
     data = _json(capsys, "Staňkovice")
     assert data["status"] == "ambiguous"
     assert sorted((c["obec"], c["okres"]) for c in data["candidates"]) == [
-        ("Staňkovice", "Litoměřice"), ("Staňkovice", "Louny")]
+        ("Staňkovice", "Litoměřice"),
+        ("Staňkovice", "Louny"),
+    ]
     assert _json(capsys, "Teplice")["status"] == "no_mas"
     nf = _json(capsys, "hledám dotace")
     assert nf["status"] == "not_found" and nf["obec"] is None and nf["message"]
@@ -79,9 +81,22 @@ def test_bad_input_exit_0(capsys: pytest.CaptureFixture[str], text: str) -> None
 def test_module_entry_point_with_binary_argv() -> None:
     env_python = sys.executable
     proc = subprocess.run(
-        [env_python, "-m", "bot", "mas", "--json", "--knowledge-dir", str(KNOWLEDGE), b"v Most\xff\xfe\xe9".decode(
-            "utf-8", "surrogateescape"), "Mostě"],
-        cwd=REPO, capture_output=True, text=True, check=False, timeout=60,
+        [
+            env_python,
+            "-m",
+            "bot",
+            "mas",
+            "--json",
+            "--knowledge-dir",
+            str(KNOWLEDGE),
+            b"v Most\xff\xfe\xe9".decode("utf-8", "surrogateescape"),
+            "Mostě",
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
     )
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)

@@ -41,8 +41,15 @@ def test_real_tables_have_no_errors() -> None:
 def test_info_counts_unassigned_per_okres() -> None:
     info = {p.message.split(":")[0]: p.message for p in validate(KNOWLEDGE) if p.severity is Severity.INFO}
     # counts from the "Remaining gaps (208)" table of sources/mas.md
-    expected = {"Louny": 68, "Litoměřice": 48, "Chomutov": 37, "Teplice": 21, "Děčín": 18,
-                "Ústí nad Labem": 14, "Most": 2}
+    expected = {
+        "Louny": 68,
+        "Litoměřice": 48,
+        "Chomutov": 37,
+        "Teplice": 21,
+        "Děčín": 18,
+        "Ústí nad Labem": 14,
+        "Most": 2,
+    }
     for okres, count in expected.items():
         assert f" {count} z " in info[f"Okres {okres}"]
 
@@ -86,8 +93,11 @@ def test_load_is_cached_until_file_changes(knowledge_copy: Path) -> None:
     first = Places.load(knowledge_copy)
     assert Places.load(knowledge_copy) is first
     assert first.resolve("v Libouchci").status == "unknown"
-    _edit_csv(knowledge_copy, "Libouchec,Ústí nad Labem,568058,,,,,",
-              "Libouchec,Ústí nad Labem,568058,labske_skaly,assigned,test,https://example.org/zdroj,")
+    _edit_csv(
+        knowledge_copy,
+        "Libouchec,Ústí nad Labem,568058,,,,,",
+        "Libouchec,Ústí nad Labem,568058,labske_skaly,assigned,test,https://example.org/zdroj,",
+    )
     second = Places.load(knowledge_copy)
     assert second is not first
     assert second.resolve("v Libouchci").mas.id == "labske_skaly"
@@ -181,8 +191,11 @@ def test_bad_dates_in_mas_yaml(knowledge_copy: Path) -> None:
 
 
 def test_bad_source_url_in_mas_yaml(knowledge_copy: Path) -> None:
-    _edit_yaml(knowledge_copy, "      value: info@masceskysever.cz\n      source: https://www.masceskysever.cz/",
-               "      value: info@masceskysever.cz\n      source: masceskysever.cz/")
+    _edit_yaml(
+        knowledge_copy,
+        "      value: info@masceskysever.cz\n      source: https://www.masceskysever.cz/",
+        "      value: info@masceskysever.cz\n      source: masceskysever.cz/",
+    )
     errors = _errors(knowledge_copy)
     assert any("cesky_sever" in e and "„email“" in e and "zdroj" in e for e in errors)
 
@@ -198,20 +211,30 @@ def test_mas_removed_makes_rows_unknown_ids(knowledge_copy: Path) -> None:
     assert sum("neznámá MAS 'serviso'" in e for e in errors) == 6
 
 
-@pytest.mark.parametrize("garbage", [
-    "mas: [\n  - id: x\n    name: : :\n",
-    "mas:\n\t- id: tab\n",
-    "just a string\n",
-    "",
-])
+@pytest.mark.parametrize(
+    "garbage",
+    [
+        "mas: [\n  - id: x\n    name: : :\n",
+        "mas:\n\t- id: tab\n",
+        "just a string\n",
+        "",
+    ],
+)
 def test_broken_yaml_is_an_error_not_a_crash(knowledge_copy: Path, garbage: str) -> None:
     (knowledge_copy / "mas.yaml").write_text(garbage, encoding="utf-8")
     errors = _errors(knowledge_copy)
     assert any("mas.yaml" in e for e in errors)
 
 
-@pytest.mark.parametrize("garbage", [b"\x00\x01\x02binary\xff\xfe", "obec\n\"neuzavřené,uvozovky\n".encode(),
-                                     b"", "jen;středníky;místo;čárek\nA;B;C;D\n".encode()])
+@pytest.mark.parametrize(
+    "garbage",
+    [
+        b"\x00\x01\x02binary\xff\xfe",
+        'obec\n"neuzavřené,uvozovky\n'.encode(),
+        b"",
+        "jen;středníky;místo;čárek\nA;B;C;D\n".encode(),
+    ],
+)
 def test_broken_csv_is_an_error_not_a_crash(knowledge_copy: Path, garbage: bytes) -> None:
     (knowledge_copy / "obce.csv").write_bytes(garbage)
     errors = _errors(knowledge_copy)

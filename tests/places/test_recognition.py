@@ -297,26 +297,48 @@ def test_declension_rules_on_every_municipality(places: Places) -> None:
     assert failures == []
 
 
-@pytest.mark.parametrize(("name", "case", "form"), [
-    ("Libouchec", "loc", "Libouchci"), ("Libouchec", "gen", "Libouchce"), ("Kadaň", "gen", "Kadaně"),
-    ("Kadaň", "loc", "Kadani"), ("Most", "gen", "Mostu"), ("Most", "loc", "Mostě"),
-    ("Horní Jiřetín", "loc", "Horním Jiřetíně"), ("Horní Jiřetín", "gen", "Horního Jiřetína"),
-    ("Roudnice nad Labem", "ins", "Roudnicí nad Labem"), ("Varnsdorf", "loc", "Varnsdorfu"),
-    ("Teplice", "loc", "Teplicích"), ("Teplice", "gen", "Teplic"), ("Louny", "loc", "Lounech"),
-    ("Louny", "gen", "Loun"), ("Krupka", "loc", "Krupce"), ("Hora Svaté Kateřiny", "loc", "Hoře Svaté Kateřiny"),
-    ("Nová Ves v Horách", "gen", "Nové Vsi v Horách"), ("Jílové", "loc", "Jílovém"), ("Raná", "ins", "Ranou"),
-    ("Ústí nad Labem", "ins", "Ústím nad Labem"), ("Chomutov", "ins", "Chomutovem"), ("Žatec", "loc", "Žatci"),
-    ("Krásný Dvůr", "loc", "Krásném Dvoře"), ("Kryštofovy Hamry", "gen", "Kryštofových Hamrů"),
-    ("Straškov-Vodochody", "loc", "Straškově-Vodochodech"), ("Česká Kamenice", "loc", "České Kamenici"),
-    ("Bílina", "gen", "Bíliny"), ("Hřensko", "loc", "Hřensku"), ("Rtyně nad Bílinou", "loc", "Rtyni nad Bílinou"),
-])
+@pytest.mark.parametrize(
+    ("name", "case", "form"),
+    [
+        ("Libouchec", "loc", "Libouchci"),
+        ("Libouchec", "gen", "Libouchce"),
+        ("Kadaň", "gen", "Kadaně"),
+        ("Kadaň", "loc", "Kadani"),
+        ("Most", "gen", "Mostu"),
+        ("Most", "loc", "Mostě"),
+        ("Horní Jiřetín", "loc", "Horním Jiřetíně"),
+        ("Horní Jiřetín", "gen", "Horního Jiřetína"),
+        ("Roudnice nad Labem", "ins", "Roudnicí nad Labem"),
+        ("Varnsdorf", "loc", "Varnsdorfu"),
+        ("Teplice", "loc", "Teplicích"),
+        ("Teplice", "gen", "Teplic"),
+        ("Louny", "loc", "Lounech"),
+        ("Louny", "gen", "Loun"),
+        ("Krupka", "loc", "Krupce"),
+        ("Hora Svaté Kateřiny", "loc", "Hoře Svaté Kateřiny"),
+        ("Nová Ves v Horách", "gen", "Nové Vsi v Horách"),
+        ("Jílové", "loc", "Jílovém"),
+        ("Raná", "ins", "Ranou"),
+        ("Ústí nad Labem", "ins", "Ústím nad Labem"),
+        ("Chomutov", "ins", "Chomutovem"),
+        ("Žatec", "loc", "Žatci"),
+        ("Krásný Dvůr", "loc", "Krásném Dvoře"),
+        ("Kryštofovy Hamry", "gen", "Kryštofových Hamrů"),
+        ("Straškov-Vodochody", "loc", "Straškově-Vodochodech"),
+        ("Česká Kamenice", "loc", "České Kamenici"),
+        ("Bílina", "gen", "Bíliny"),
+        ("Hřensko", "loc", "Hřensku"),
+        ("Rtyně nad Bílinou", "loc", "Rtyni nad Bílinou"),
+    ],
+)
 def test_declension_examples(name: str, case: str, form: str) -> None:
     assert form in declensions(name)[case]
 
 
 @pytest.mark.parametrize(("phrase", "status", "obec", "okres", "mas_id"), CASES)
-def test_phrases(places: Places, phrase: str, status: str, obec: str | None, okres: str | None,
-                 mas_id: str | None) -> None:
+def test_phrases(
+    places: Places, phrase: str, status: str, obec: str | None, okres: str | None, mas_id: str | None
+) -> None:
     match = places.resolve(phrase)
     assert (match.status, match.obec.name if match.obec else None, match.okres) == (status, obec, okres)
     assert (match.mas.id if match.mas else None) == mas_id
@@ -325,16 +347,14 @@ def test_phrases(places: Places, phrase: str, status: str, obec: str | None, okr
 
 def test_case_table_covers_all_okresy() -> None:
     assert len(CASES) >= 150
-    assert {c[3] for c in CASES} >= {"Děčín", "Chomutov", "Litoměřice", "Louny", "Most", "Teplice",
-                                     "Ústí nad Labem"}
+    assert {c[3] for c in CASES} >= {"Děčín", "Chomutov", "Litoměřice", "Louny", "Most", "Teplice", "Ústí nad Labem"}
 
 
 @pytest.mark.parametrize("name", sorted(DUPLICATES))
 def test_duplicates_are_ambiguous(places: Places, name: str) -> None:
     match = places.resolve(f"Bydlím v obci {name}")
     assert match.status == "ambiguous"
-    assert sorted(c.okres for c in match.candidates) == sorted(
-        m.okres for m in places.municipalities if m.name == name)
+    assert sorted(c.okres for c in match.candidates) == sorted(m.okres for m in places.municipalities if m.name == name)
     assert "okres" in match.message and "Kterou myslíte" in match.message
     assert match.ask_json() is None and match.mas_line() is None
 
@@ -375,8 +395,14 @@ def test_messages_per_status(places: Places) -> None:
 def test_ask_json_and_mas_line(places: Places) -> None:
     m = places.find("Jaké dotace můžeme čerpat v Litvínově?")
     assert m is not None
-    assert m.ask_json() == {"obec": "Litvínov", "okres": "Most", "name": "MAS Naděje o.p.s.",
-                            "web": "http://www.masnadeje.cz", "email": None, "phone": "775 250 233"}
+    assert m.ask_json() == {
+        "obec": "Litvínov",
+        "okres": "Most",
+        "name": "MAS Naděje o.p.s.",
+        "web": "http://www.masnadeje.cz",
+        "email": None,
+        "phone": "775 250 233",
+    }
     assert m.mas_line() is not None and "MAS Naděje" in m.mas_line() and "\n" not in m.mas_line()
     u = places.find("bydlím v Libouchci")
     assert u.ask_json()["name"] == places.fallback.name
@@ -385,8 +411,9 @@ def test_ask_json_and_mas_line(places: Places) -> None:
     assert n.ask_json()["name"] is None and "nepatří do žádné MAS" in n.mas_line()
 
 
-@pytest.mark.parametrize("text", ["", "x" * 20_000, "\x00\xff\ud800 binární", "😀 v Mostě 😀", "ő" * 5000,
-                                  "v " * 10_000, "Most " * 3000])
+@pytest.mark.parametrize(
+    "text", ["", "x" * 20_000, "\x00\xff\ud800 binární", "😀 v Mostě 😀", "ő" * 5000, "v " * 10_000, "Most " * 3000]
+)
 def test_bad_input_never_crashes(places: Places, text: str) -> None:
     match = places.resolve(text)
     assert match.status in ("assigned", "no_mas", "unknown", "ambiguous", "not_found")

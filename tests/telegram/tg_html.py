@@ -43,13 +43,13 @@ def check_telegram_html(text: str) -> None:
         if ch == "&":
             m = _ENTITY_RE.match(text, i)
             if not m:
-                raise TelegramHtmlError(f"bare or unsupported entity at {i}: {text[i:i + 12]!r}")
+                raise TelegramHtmlError(f"bare or unsupported entity at {i}: {text[i : i + 12]!r}")
             i = m.end()
         elif ch == "<":
             if text.startswith("</", i):
                 m = _CLOSE_RE.match(text, i)
                 if not m:
-                    raise TelegramHtmlError(f"malformed closing tag at {i}: {text[i:i + 20]!r}")
+                    raise TelegramHtmlError(f"malformed closing tag at {i}: {text[i : i + 20]!r}")
                 name = m.group(1)
                 if not stack or stack[-1] != name:
                     raise TelegramHtmlError(f"unexpected </{name}> at {i}; open: {stack}")
@@ -57,7 +57,7 @@ def check_telegram_html(text: str) -> None:
             else:
                 m = _OPEN_RE.match(text, i)
                 if not m:
-                    raise TelegramHtmlError(f"bare '<' or malformed tag at {i}: {text[i:i + 20]!r}")
+                    raise TelegramHtmlError(f"bare '<' or malformed tag at {i}: {text[i : i + 20]!r}")
                 name = m.group(1)
                 if name not in ALLOWED_TAGS:
                     raise TelegramHtmlError(f"unsupported tag <{name}>")
