@@ -97,6 +97,7 @@ def setup_logging(*secrets_: str, level: int = logging.INFO) -> RedactingFilter:
     logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=level)
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+    logging.getLogger("faiss.loader").setLevel(logging.WARNING)  # CPU-feature probing, not news
     redact = RedactingFilter(*secrets_)
     for handler in logging.getLogger().handlers:
         handler.addFilter(redact)
