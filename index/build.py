@@ -123,7 +123,7 @@ def build_index(
             if c.file == doc.file:
                 digest.update(c.content_hash.encode())
                 digest.update("\x00".join(c.sources).encode())
-        meta = json.dumps([doc.title, [s.url for s in doc.sources], doc.as_of, doc.updated], ensure_ascii=False)
+        meta = json.dumps([doc.title, [(src.url, src.as_of) for src in doc.sources], doc.updated], ensure_ascii=False)
         digest.update(meta.encode())
         per_doc[doc.file] = digest.hexdigest()
     content_hash = hashlib.sha256(
@@ -187,7 +187,8 @@ def build_index(
                     "sentence_start": offset,
                     "terms": sorted(set(chunk_terms)),
                     "source": cited[0][0] if cited else doc.primary_url,
-                    "as_of": cited[0][1] if cited else doc.as_of,
+                    # A URL always travels with its own date, never with another source's.
+                    "as_of": cited[0][1] if cited else (doc.sources[0].as_of if doc.sources else None),
                     "updated": doc.updated,
                     "sources": cited,
                 }

@@ -11,12 +11,12 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from index.documents import _SOURCE_LINE, _URL_IN_TEXT, Document
+from index.documents import _SOURCE_LINE, Document, find_urls
 
 MAX_CHARS = 1500
 MIN_CHARS = 250  # a split piece smaller than this is merged into its neighbour
 MAX_LIST_SENTENCE = 600  # a list intro with its items, as one answerable unit
-CHUNKER_VERSION = 5  # bump when chunks or sentences change shape: forces a rebuild
+CHUNKER_VERSION = 6  # bump when chunks or sentences change shape: forces a rebuild
 BREADCRUMB_SEP = " › "
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
@@ -286,4 +286,4 @@ def chunk_document(doc: Document) -> list[Chunk]:
 
 def cited_urls(line: str) -> list[str]:
     """URLs on a section's "Zdroj:" line."""
-    return _URL_IN_TEXT.findall(line)
+    return find_urls(line)

