@@ -78,10 +78,19 @@ class SourceLike(Protocol):
     as_of: str | None
 
 
+def _host(url: str | None) -> str | None:
+    match = re.match(r"https?://(?:www\.)?([^/:?#]+)", url or "")
+    return match.group(1) if match else None
+
+
 def source_line(source: SourceLike) -> str:
     """One bullet: the title as a link and the date of the source."""
     title = (getattr(source, "title", None) or getattr(source, "url", None) or "zdroj").strip()
-    line = "• " + link(title, getattr(source, "url", None))
+    url = getattr(source, "url", None)
+    line = "• " + link(title, url)
+    host = _host(url)
+    if host:
+        line += f" – {esc(host)}"  # several sections of one document cite different sites
     when = format_date_cs(getattr(source, "as_of", None))
     if when:
         line += f" <i>(stav k {esc(when)})</i>"
