@@ -28,6 +28,8 @@ from index.embeddings import Embedder, get_embedder
 from index.errors import ModelUnavailable
 from index.search import search
 from index.store import IndexData, current_build_path, load_index
+from index.synonyms import FILE_NAME as SYNONYMS_FILE
+from index.synonyms import load_synonyms
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +53,7 @@ class Engine:
         self.calls = calls
         self._reload_lock = threading.Lock()
         self._tables_stamp = _tables_stamp(settings.knowledge_dir)
+        self.synonyms = load_synonyms(settings.knowledge_dir)
         # People ask the same few things; a repeated question skips the encoder (the only costly step).
         self._query_vectors: OrderedDict[str, np.ndarray] = OrderedDict()
         self._query_lock = threading.Lock()
@@ -88,7 +91,9 @@ class Engine:
         if note:
             notes.append(note)
         index = self._index
-        result = search(index, self.embedder, text, k=PASSAGES, query_vector=self._query_vector(text))
+        result = search(
+            index, self.embedder, text, k=PASSAGES, query_vector=self._query_vector(text), synonyms=self.synonyms
+        )
         answer = compose(text, result, index, place=place, fallback=fallback, notes=notes, today=today)
         eligibility = self.calls.check_question(text, obec, today, self.places)
         if eligibility is not None:
@@ -125,6 +130,7 @@ class Engine:
             if stamp != self._tables_stamp:
                 self.places = Places.load(self.settings.knowledge_dir)
                 self.calls = Calls.load(self.settings.knowledge_dir)
+                self.synonyms = load_synonyms(self.settings.knowledge_dir)
                 self._tables_stamp = stamp
                 log.info("Data tables reloaded")
                 changed = True
@@ -137,7 +143,7 @@ def _small_talk_id(text: str) -> str:
 
 def _tables_stamp(knowledge_dir: Path) -> tuple:
     stamp = []
-    for name in ("obce.csv", "mas.yaml", "vyzvy.yaml"):
+    for name in ("obce.csv", "mas.yaml", "vyzvy.yaml", SYNONYMS_FILE):
         path = knowledge_dir / name
         try:
             st = path.stat()

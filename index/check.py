@@ -12,9 +12,10 @@ from index.problems import Problem, Severity
 def table_problems(knowledge_dir: Path) -> list[Problem]:
     """Problems of the data tables (municipalities, MAS, calls), from their owners' validators."""
     from bot import eligibility, places
+    from index import synonyms
 
     problems: list[Problem] = []
-    for validate in (places.validate, eligibility.validate):
+    for validate in (places.validate, eligibility.validate, synonyms.validate):
         problems.extend(validate(knowledge_dir))
     return problems
 

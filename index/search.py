@@ -9,6 +9,7 @@ import numpy as np
 from index.analyzer import analyze
 from index.embeddings import Embedder
 from index.store import ChunkRecord, IndexData
+from index.synonyms import Synonyms
 
 RRF_K = 60
 CANDIDATES = 50
@@ -58,13 +59,20 @@ def rrf(rankings: list[list[int]], k: int = RRF_K) -> dict[int, float]:
 
 
 def search(
-    index: IndexData, embedder: Embedder, query: str, k: int = 8, query_vector: np.ndarray | None = None
+    index: IndexData,
+    embedder: Embedder,
+    query: str,
+    k: int = 8,
+    query_vector: np.ndarray | None = None,
+    synonyms: Synonyms | None = None,
 ) -> SearchResult:
     """The k best chunks for the query, best first."""
     n = len(index.chunks)
     if query_vector is None:
         query_vector = embedder.embed_queries([query])[0]
     terms = tuple(index.bm25.expand(analyze(query)))  # typos mapped to known terms
+    if synonyms is not None:
+        terms = synonyms.expand(terms)  # everyday words → the documents' words
     if n == 0:
         return SearchResult(query, query_vector, terms, [])
     depth = min(CANDIDATES, n)
