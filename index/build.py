@@ -16,7 +16,7 @@ from importlib import metadata
 from pathlib import Path
 
 from bot.config import Settings
-from index.analyzer import analyze
+from index.analyzer import ANALYZER_VERSION, analyze
 from index.bm25 import BM25
 from index.check import has_errors, table_problems
 from index.chunks import CHUNKER_VERSION, chunk_document
@@ -127,7 +127,9 @@ def build_index(
         digest.update(meta.encode())
         per_doc[doc.file] = digest.hexdigest()
     content_hash = hashlib.sha256(
-        json.dumps([FORMAT_VERSION, CHUNKER_VERSION, vector_space(model), sorted(per_doc.items())]).encode()
+        json.dumps(
+            [FORMAT_VERSION, CHUNKER_VERSION, ANALYZER_VERSION, vector_space(model), sorted(per_doc.items())]
+        ).encode()
     ).hexdigest()
 
     report.documents, report.chunks = len(loaded.documents), len(chunks)
