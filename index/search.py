@@ -40,14 +40,6 @@ class SearchResult:
     def best_lexical(self) -> float:
         return max((h.lexical for h in self.hits), default=0.0)
 
-    def coverage(self, top: int = 3) -> float:
-        """Share of the question's content terms found in the top passages (0..1)."""
-        terms = set(self.query_terms)
-        if not terms:
-            return 0.0
-        seen = set().union(*(h.chunk.terms for h in self.hits[:top])) if self.hits else set()
-        return len(terms & seen) / len(terms)
-
 
 def rrf(rankings: list[list[int]], k: int = RRF_K) -> dict[int, float]:
     """Reciprocal-rank fusion of several rankings of item ids."""
