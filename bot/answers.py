@@ -129,6 +129,14 @@ class Answer:
     eligibility: EligibilityResult | None = None  # "can we get money for this?" questions
 
     place_lead: bool = False  # the question asks who helps here: the MAS answer leads
+    quoted: tuple[str, ...] = ()  # chunk ids the body quotes, leading sentence first
+
+    @property
+    def source_passage(self) -> Passage | None:
+        """The passage behind the answer's leading sentence ("Zobrazit zdroj"); None when nothing was quoted."""
+        if not self.confident or not self.quoted:
+            return None
+        return next((p for p in self.passages if p.chunk_id == self.quoted[0]), None)
 
     @property
     def mas_line(self) -> str | None:
@@ -446,6 +454,7 @@ def compose(
             if source not in sources:
                 sources.append(source)
     all_notes = [*notes, *deadline_notes([s for _, s in chosen], today)]
+    quoted = tuple(dict.fromkeys(h.chunk.chunk_id for h, _ in chosen))
     return Answer(
         question,
         body,
@@ -455,6 +464,7 @@ def compose(
         place,
         _answer_id(question, [h.chunk.chunk_id for h, _ in chosen]),
         notes=all_notes,
+        quoted=quoted,
     )
 
 

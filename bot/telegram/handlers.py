@@ -332,7 +332,7 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     key = _cache(context).put(answer)
     if context.user_data is not None:
         context.user_data["last_answer"] = key
-    keyboard = answer_keyboard(key, has_passage=bool(answer.passages))
+    keyboard = answer_keyboard(key, has_passage=answer.source_passage is not None)
     await send_html(
         context, message.chat_id, format_answer(answer) + note,
         reply_markup=keyboard, reply_to=None if private else message.message_id,
@@ -384,12 +384,13 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             answer.answer_id, answer.question, [s.url or s.file for s in answer.sources], cb.vote
         )
         if query.message is not None:
-            markup = answer_keyboard(answer.answer_id, feedback=False, has_passage=bool(answer.passages))
+            markup = answer_keyboard(answer.answer_id, feedback=False, has_passage=answer.source_passage is not None)
             with contextlib.suppress(BadRequest):
                 await with_retry(lambda: query.edit_message_reply_markup(reply_markup=markup))
     elif cb.kind == "src":
         await _answer_query(query)
-        html_text = format_passage(answer.passages[0]) if answer.passages else texts.NO_PASSAGE
+        passage = answer.source_passage
+        html_text = format_passage(passage) if passage is not None else texts.NO_PASSAGE
         await reply_html(update, context, html_text)
     elif cb.kind == "mas":
         await _answer_query(query)

@@ -164,3 +164,10 @@ def test_answer_cites_the_sections_own_source_with_its_date(small_engine) -> Non
     answer = small_engine.answer("Kde najdu rekvalifikační kurzy, portál Jsem v kurzu?")
     assert answer.confident and "Jsem v kurzu" in answer.body
     assert answer.sources[0].url.startswith("https://www.mesec.cz/") and answer.sources[0].as_of == "2024-04-01"
+
+
+def test_source_passage_is_the_one_the_leading_sentence_quotes(small_engine) -> None:
+    answer = small_engine.answer("Kde najdu rekvalifikační kurzy, portál Jsem v kurzu?")
+    passage = answer.source_passage
+    assert passage is not None and answer.body.split(". ")[0] in passage.text.replace("\n", " ")
+    assert small_engine.answer("Jak se peče bábovka z kakaa?").source_passage is None
