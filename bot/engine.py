@@ -76,7 +76,8 @@ class Engine:
     def answer(self, question: str, *, obec: str | None = None, today: dt.date | None = None) -> Answer:
         """Answer one question; `obec` is the user's remembered municipality (for the MAS line)."""
         text, notes = clean_question(question)
-        place = self.places.find(text) if text else None
+        named = self.places.find(text) if text else None  # a place the question itself names
+        place = named
         if place is None and obec:
             place = self.places.by_name(obec)
             if place.status in {"not_found", "ambiguous"}:
@@ -98,7 +99,7 @@ class Engine:
         eligibility = self.calls.check_question(text, obec, today, self.places)
         if eligibility is not None:
             return dataclasses.replace(answer, eligibility=eligibility)
-        if place is not None and place.status != "not_found" and asks_for_mas(text) and self.places.find(text):
+        if named is not None and asks_for_mas(text):
             return dataclasses.replace(answer, place_lead=True)
         return answer
 

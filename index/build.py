@@ -160,16 +160,6 @@ def build_index(
             cache.close()
         report.embedded = computed + computed_s
 
-        docs_meta = {
-            d.file: {
-                "title": d.title,
-                "sources": [{"url": s.url, "as_of": s.as_of} for s in d.sources],
-                "as_of": d.as_of,
-                "updated": d.updated,
-                "tags": list(d.tags),
-            }
-            for d in loaded.documents
-        }
         terms = [analyze(c.embed_text) for c in chunks]
         records, offset = [], 0
         doc_by_file = {d.file: d for d in loaded.documents}
@@ -226,7 +216,6 @@ def build_index(
                 vectors.reshape(-1, dim),
                 sentence_vectors.reshape(-1, dim),
                 records,
-                docs_meta,
                 BM25.build(terms),
             )
             if final.exists():

@@ -57,7 +57,6 @@ class IndexData:
     vectors: faiss.Index
     sentence_vectors: np.ndarray
     chunks: list[ChunkRecord]
-    documents: dict[str, dict]  # file -> {"title", "sources", "as_of", "updated", "tags"}
     bm25: BM25
 
     @property
@@ -71,7 +70,6 @@ def write_build(
     vectors: np.ndarray,
     sentence_vectors: np.ndarray,
     chunks: list[dict],
-    documents: dict[str, dict],
     bm25: BM25,
 ) -> None:
     """Write one build's files and fsync them; the manifest goes last and marks the build complete."""
@@ -80,7 +78,7 @@ def write_build(
     index.add(np.ascontiguousarray(vectors, np.float32))
     faiss.write_index(index, str(folder / VECTORS))
     np.save(folder / SENTENCES, np.ascontiguousarray(sentence_vectors, np.float32))
-    _write_json(folder / CHUNKS, {"chunks": chunks, "documents": documents})
+    _write_json(folder / CHUNKS, {"chunks": chunks})
     _write_json(folder / BM25_FILE, bm25.to_json())
     _write_json(folder / MANIFEST, manifest)
     for name in (VECTORS, SENTENCES):
@@ -202,4 +200,4 @@ def load_index(data_dir: Path, model: str) -> IndexData:
             f"Index files in {folder} disagree with the manifest; rebuild.",
             "Soubory indexu si neodpovídají. Sestavte index znovu: python -m index build",
         )
-    return IndexData(folder, manifest, vectors, sentence_vectors, chunks, payload["documents"], bm25)
+    return IndexData(folder, manifest, vectors, sentence_vectors, chunks, bm25)
