@@ -49,7 +49,7 @@ _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 @dataclass(frozen=True, slots=True)
 class SourceRef:
     url: str
-    as_of: str | None  # ISO date
+    as_of: str | None  # "2024-07-01", "2024-07" or "2024": the precision the source gives
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +93,30 @@ def document_paths(knowledge_dir: Path) -> list[Path]:
             continue
         paths.append(path)
     return paths
+
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _as_partial_date(value: object) -> str | None:
+    """A source date at the precision the source gives: 2024-07-01, 2024-07 or 2024 (None if invalid)."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return None
+    m = _PARTIAL_DATE.match(value.strip())
+    if not m:
+        return None
+    year, month, day = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return None
+    return value.strip()
 
 
 def _as_date(value: object) -> dt.date | None:
@@ -219,23 +243,24 @@ def parse_document(
                 ok = False
                 continue
             as_of_raw = item.get("as_of") if isinstance(item, dict) else None
-            as_of = _as_date(as_of_raw)
+            as_of = _as_partial_date(as_of_raw)
             if as_of_raw is None:
                 undated.append(str(i))
             elif as_of is None:
                 problem(
                     line_of("sources"),
                     Severity.ERROR,
-                    f"Zdroj č. {i} má neplatné datum as_of „{as_of_raw}“. Použijte tvar RRRR-MM-DD, např. 2024-07-01.",
+                    f"Zdroj č. {i} má neplatné datum as_of „{as_of_raw}“. Použijte tvar RRRR-MM-DD, "
+                    "např. 2024-07-01; když zdroj uvádí jen měsíc nebo rok, stačí 2024-07 nebo 2024.",
                 )
                 ok = False
-            elif as_of > today:
+            elif as_of > today.isoformat():
                 problem(
                     line_of("sources"),
                     Severity.WARNING,
-                    f"Zdroj č. {i} má datum as_of v budoucnosti ({as_of.isoformat()}). Je správně?",
+                    f"Zdroj č. {i} má datum as_of v budoucnosti ({as_of}). Je správně?",
                 )
-            sources.append(SourceRef(url, as_of.isoformat() if as_of else None))
+            sources.append(SourceRef(url, as_of))
         if undated:
             problem(
                 line_of("sources"),

@@ -39,6 +39,7 @@ TERRITORY_TYPES: dict[str, str] = {
     "tezba": "jen vymezené území zasažené těžbou uhlí",
     "uhelne_kraje": "uhelné kraje (Karlovarský, Ústecký, Moravskoslezský)",
     "cr": "celá Česká republika",
+    "obce": "jen vyjmenované obce (seznam v poli obce)",
     "neuvedeno": "zdroj územní podmínky neuvádí",
 }
 

@@ -26,8 +26,8 @@ REQUIRED = (
     "id", "name", "programme", "applicants", "topics", "territory", "amount_min", "amount_max",
     "rate", "opens", "closes", "source", "as_of",
 )  # fmt: skip
-OPTIONAL = ("note", "closed_before")
-TERRITORY_KEYS = ("type", "text", "max_population")
+OPTIONAL = ("note", "closed_before", "number", "allocation")
+TERRITORY_KEYS = ("type", "text", "max_population", "obce")
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -39,6 +39,7 @@ class Territory:
     type: str
     text: str
     max_population: int | None = None
+    obce: tuple[str, ...] = ()  # type "obce": the only municipalities that may apply (e.g. one town's call)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,8 @@ class Call:
     as_of: str | None  # "2024-07-01" / "2024-07" / "2024"; None when the source has no date
     note: str | None
     line: int
+    number: int | None = None  # the call's number in its programme ("95. výzva OPST")
+    allocation: int | None = None  # the whole call's allocation in Kč (not per project)
 
     def closes_json(self) -> str | None:
         if self.ongoing:
@@ -261,9 +264,28 @@ def _territory(reader: _Reader, node: yaml.Node, where: str) -> Territory | None
             ok = False
         else:
             max_pop = value
+    names: tuple[str, ...] = ()
+    if "obce" in fields:
+        value_node = fields["obce"][1]
+        items = value_node.value if isinstance(value_node, yaml.SequenceNode) else None
+        values = [_scalar(i) for i in items if isinstance(i, yaml.ScalarNode)] if items is not None else []
+        if items is None or not items or len(values) != len(items) or not all(isinstance(v, str) and v for v in values):
+            reader.error(
+                value_node,
+                f"{where}: „territory.obce“ musí být seznam názvů obcí v hranatých závorkách, např. [Šluknov].",
+            )
+            ok = False
+        else:
+            names = tuple(str(v).strip() for v in values)
+    if type_ == "obce" and not names and "obce" not in fields:
+        reader.error(node, f"{where}: typ území „obce“ potřebuje seznam „obce: [název, …]“.")
+        ok = False
+    if names and type_ != "obce":
+        reader.error(fields["obce"][1], f"{where}: seznam „territory.obce“ patří jen k typu území „obce“.")
+        ok = False
     if not ok or type_ is None or text is None:
         return None
-    return Territory(type=type_, text=text, max_population=max_pop)
+    return Territory(type=type_, text=text, max_population=max_pop, obce=names)
 
 
 def _entry(reader: _Reader, node: yaml.Node, index: int, seen_ids: dict[str, int]) -> Call | None:
@@ -327,6 +349,17 @@ def _entry(reader: _Reader, node: yaml.Node, index: int, seen_ids: dict[str, int
     if "topics" in fields:
         _, topics = _codes(reader, fields["topics"][1], "topics", TOPICS, "kód tématu", where)
     territory = _territory(reader, fields["territory"][1], where) if "territory" in fields else None
+
+    number = allocation = None
+    if "number" in fields:
+        number_node = fields["number"][1]
+        value = _scalar(number_node) if isinstance(number_node, yaml.ScalarNode) else None
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value <= 0):
+            reader.error(number_node, f"{where}: „number“ je číslo výzvy, kladné celé číslo (např. 95), nebo null.")
+        else:
+            number = value
+    if "allocation" in fields:
+        _, allocation = _amount(reader, fields["allocation"][1], "allocation", where)
 
     amount_min = amount_max = None
     if "amount_min" in fields:
@@ -400,6 +433,8 @@ def _entry(reader: _Reader, node: yaml.Node, index: int, seen_ids: dict[str, int
         as_of=as_of,
         note=note,
         line=_line(node) or 0,
+        number=number,
+        allocation=allocation,
     )
 
 

@@ -223,6 +223,8 @@ class Calls:
                 continue
             if not applicant_known and not topic_known:
                 continue
+            if _excluded_territory(call, place):
+                continue  # a call for named municipalities only (e.g. one town's project) is not for others
             status, detail = call_status(call, on)
             conditions = [call.territory.text]
             conditions += _territory_checks(call, obec, place, places)
@@ -281,6 +283,14 @@ def _place_name(obec: str | None, place: PlaceMatch | None) -> str | None:
     return obec
 
 
+def _excluded_territory(call: Call, place: PlaceMatch | None) -> bool:
+    """True when the call names the only municipalities that may apply and this one is not among them."""
+    names = call.territory.obce
+    if not names or place is None or place.status not in FOUND_STATUSES or place.obec is None:
+        return False
+    return place.obec.name not in names
+
+
 def _territory_checks(call: Call, obec: str | None, place: PlaceMatch | None, places: Places | None) -> list[str]:
     """Czech sentences: what we could and could not check about the municipality."""
     t = call.territory
@@ -288,6 +298,8 @@ def _territory_checks(call: Call, obec: str | None, place: PlaceMatch | None, pl
     if obec is None:
         if t.max_population:
             out.append(f"Jen obce do {money_cs(t.max_population)[:-3]} obyvatel.")
+        if t.obce:
+            out.append(f"Žádat může jen: {', '.join(t.obce)}.")
         return out
     if places is None or place is None:
         out.append(f"Obec „{obec}“ jsme nemohli ověřit – seznam obcí teď není k dispozici.")
@@ -299,7 +311,9 @@ def _territory_checks(call: Call, obec: str | None, place: PlaceMatch | None, pl
         out.append(f"Obec „{obec}“ mezi obcemi Ústeckého kraje neznáme – územní podmínky ověřte sami.")
         return out
     name = place.obec.name
-    if t.type in {"kraj", "uhelne_kraje", "cr"}:
+    if t.obce and name in t.obce:
+        out.append(f"Výzva je určena právě pro obec {name} – územní podmínka je splněna.")
+    elif t.type in {"kraj", "uhelne_kraje", "cr"}:
         out.append(f"Obec {name} leží v Ústeckém kraji – územní podmínka je splněna.")
     elif t.type == "tezba":
         out.append(

@@ -129,3 +129,19 @@ def test_section_citing_a_source_missing_from_the_header_is_a_warning(tmp_path: 
     write(tmp_path, "a.md", text)
     (warning,) = messages(tmp_path, Severity.WARNING)
     assert "https://jinde.cz/x" in warning and ":14:" in warning
+
+
+def test_source_date_keeps_the_precision_the_source_gives(tmp_path: Path) -> None:
+    month = GOOD.format(title="Měsíc", updated="2026-11-01").replace("as_of: 2024-07-01", "as_of: 2024-07")
+    year = GOOD.format(title="Rok", updated="2026-11-01").replace("as_of: 2024-07-01", "as_of: 2021")
+    write(tmp_path, "mesic.md", month)
+    write(tmp_path, "rok.md", year)
+    result = load_documents(tmp_path, dt.date(2026, 11, 26))
+    assert result.problems == []
+    assert sorted(d.sources[0].as_of for d in result.documents) == ["2021", "2024-07"]
+
+
+def test_impossible_month_is_an_error(tmp_path: Path) -> None:
+    text = GOOD.format(title="OPST", updated="2026-11-01").replace("as_of: 2024-07-01", "as_of: 2024-13")
+    write(tmp_path, "a.md", text)
+    assert any("as_of" in m for m in messages(tmp_path))
