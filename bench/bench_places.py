@@ -72,8 +72,10 @@ def main() -> int:
     mean = statistics.fmean(us)
     print(f"load (cold): {load_ms:.1f} ms; load (cached): {cached_us:.1f} µs; index keys: {len(places.index.entries)}")
     print(f"recognitions: {len(us)}; statuses: {dict(sorted(statuses.items()))}")
-    print(f"per recognition: mean {mean:.1f} µs, median {statistics.median(us):.1f} µs, "
-          f"p99 {sorted(us)[int(len(us) * 0.99)]:.1f} µs, max {max(us):.1f} µs")
+    print(
+        f"per recognition: mean {mean:.1f} µs, median {statistics.median(us):.1f} µs, "
+        f"p99 {sorted(us)[int(len(us) * 0.99)]:.1f} µs, max {max(us):.1f} µs"
+    )
     print(f"ratio to the 1 ms target: mean {mean / 1000:.3f}x (target < 1)")
     return 0
 
