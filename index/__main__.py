@@ -10,10 +10,10 @@ import sys
 from bot.config import load_settings
 from index.build import build_index
 from index.check import format_report, has_errors, run_check
-from index.documents import load_documents
 from index.errors import BuildRefused, IndexUnavailable, ModelUnavailable
-from index.problems import Severity
 from index.store import load_index
+from kb.documents import load_documents
+from kb.problems import Severity
 
 
 def _check(settings) -> int:

@@ -20,11 +20,11 @@ from index.analyzer import ANALYZER_VERSION, analyze
 from index.bm25 import BM25
 from index.check import has_errors, table_problems
 from index.chunks import CHUNKER_VERSION, chunk_document
-from index.documents import load_documents
 from index.embeddings import EmbeddingCache, get_embedder, vector_space
 from index.errors import BuildRefused, IndexUnavailable
-from index.problems import Problem, Severity
 from index.store import FORMAT_VERSION, current_build_path, publish, read_manifest, write_build
+from kb.documents import load_documents
+from kb.problems import Problem, Severity
 
 
 @dataclass

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from index.documents import load_documents
-from index.problems import Problem, Severity
+from kb.curated import load_curated
+from kb.documents import load_documents
+from kb.problems import Problem, Severity
 
 
 def table_problems(knowledge_dir: Path) -> list[Problem]:
@@ -23,6 +24,7 @@ def table_problems(knowledge_dir: Path) -> list[Problem]:
 def run_check(knowledge_dir: Path, today: dt.date | None = None) -> list[Problem]:
     problems = list(load_documents(knowledge_dir, today).problems)
     if knowledge_dir.is_dir():
+        problems.extend(load_curated(knowledge_dir, today)[1])
         problems.extend(table_problems(knowledge_dir))
     return problems
 

@@ -11,7 +11,8 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from index.documents import _SOURCE_LINE, Document, find_urls
+from kb.documents import Document
+from kb.markdown import SOURCE_LINE, find_urls
 
 MAX_CHARS = 1500
 MIN_CHARS = 250  # a split piece smaller than this is merged into its neighbour
@@ -23,7 +24,7 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
 # A section may name its own sources: a line "Zdroj: https://…" or "Zdroje: https://…; https://…".
-SOURCE_LINE = _SOURCE_LINE
+
 _ABBREVIATIONS = frozenset(
     [
         "č",

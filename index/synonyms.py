@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from index.analyzer import analyze
-from index.problems import Problem, Severity, display_path
+from kb.problems import Problem, Severity, display_path
 
 FILE_NAME = "synonyma.yaml"
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from index.problems import Problem, Severity, display_path
+from kb.problems import Problem, Severity, display_path
 
 from .codes import APPLICANTS, AS_OF_UNKNOWN, ONGOING, TERRITORY_TYPES, TOPICS, code_list
 

@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 import yaml
 
-from index.problems import Problem, Severity, display_path
+from kb.problems import Problem, Severity, display_path
 
 OBCE_FILE = "obce.csv"
 MAS_FILE = "mas.yaml"

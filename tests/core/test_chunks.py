@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from index.chunks import MAX_CHARS, chunk_document, split_sentences
-from index.documents import Document, SourceRef
+from kb.documents import Document
+from kb.markdown import SourceRef
 
 
 def doc(body: str) -> Document:
@@ -15,7 +16,6 @@ def doc(body: str) -> Document:
         "OPST",
         (SourceRef("https://opst.cz", "2024-07-01"),),
         "2026-11-01",
-        (),
         body,
         7,
     )

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from index.documents import load_documents
-from index.problems import Severity
+from kb.documents import load_documents
+from kb.problems import Severity
 
 GOOD = """---
 title: {title}

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from index.analyzer import analyze
-from index.problems import Severity
 from index.synonyms import Synonyms, load_synonyms, validate
+from kb.problems import Severity
 
 
 def write(folder: Path, text: str) -> Path:

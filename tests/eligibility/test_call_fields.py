@@ -8,7 +8,7 @@ from elig_support import GOOD_ENTRY, KNOWLEDGE
 
 from bot.eligibility import Calls, validate
 from bot.places import Places
-from index.problems import Severity
+from kb.problems import Severity
 
 ONE_TOWN = GOOD_ENTRY.replace(
     '    type: kraj\n    text: "Ústecký kraj."',

@@ -8,7 +8,7 @@ import pytest
 from elig_support import GOOD_ENTRY, KNOWLEDGE
 
 from bot.eligibility import Calls, validate
-from index.problems import Severity
+from kb.problems import Severity
 
 
 def errors(folder: Path) -> list:

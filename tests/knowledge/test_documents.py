@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from index.chunks import chunk_document, plain_text
-from index.documents import document_paths, load_documents
-from index.problems import Severity
+from kb.documents import document_paths, load_documents
+from kb.problems import Severity
 
 KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
 QUESTIONS = Path(__file__).resolve().parent / "questions.yaml"

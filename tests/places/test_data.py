@@ -9,7 +9,7 @@ import pytest
 
 from bot.places import Places, validate
 from bot.places.data import OKRESY
-from index.problems import Severity
+from kb.problems import Severity
 
 from .conftest import KNOWLEDGE, SOURCES
 
