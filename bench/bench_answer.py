@@ -71,12 +71,12 @@ def main() -> None:
         settings = Settings(knowledge_dir=knowledge, data_dir=tmp / "var", _env_file=None)
 
         t0 = time.perf_counter()
-        full = build_index(settings)
+        full = build_index(settings.index_config)
         full_s = time.perf_counter() - t0
         doc = sorted(knowledge.glob("*.md"))[-1]
         doc.write_text(doc.read_text(encoding="utf-8") + "\nDoplněná věta pro měření přestavby.\n", encoding="utf-8")
         t0 = time.perf_counter()
-        incremental = build_index(settings)
+        incremental = build_index(settings.index_config)
         inc_s = time.perf_counter() - t0
 
         engine = Engine.load(settings)

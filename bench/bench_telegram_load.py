@@ -178,7 +178,7 @@ def main() -> int:
     data_dir, knowledge_dir = settings.data_dir.resolve(), settings.knowledge_dir.resolve()
     if current_build_path(data_dir) is None:
         print(f"No index in {data_dir}; building it from {knowledge_dir} …", flush=True)
-        build_index(settings)
+        build_index(settings.index_config)
     runs = [("no flood limit", 1_000_000.0, QUESTIONS), ("all distinct", 1_000_000.0, distinct_questions(args.users))]
     if not args.only_unlimited:
         runs.append(("telegram limits", None, QUESTIONS))

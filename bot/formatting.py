@@ -1,57 +1,24 @@
-"""Pure helpers that turn answers into Telegram HTML and split long replies.
+"""Pure helpers for Telegram HTML: escaping, links, splitting long replies, stripping tags.
 
 Telegram's HTML parse mode accepts a small tag subset (b, i, u, s, a, code, pre, blockquote, …)
 and only the entities ``&lt; &gt; &amp; &quot;`` plus numeric ones. Everything that comes from a
-document or a user goes through :func:`esc`; tags are only ever produced by this module.
-
-Nothing here touches the network or python-telegram-bot, so it is unit-tested directly.
+document or a user goes through :func:`esc`; tags are only ever produced by `bot.render` and here.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Sequence
-from datetime import date
-from typing import Any, Protocol
+from collections.abc import Sequence
 
-MAX_MESSAGE_LENGTH = 4096  # telegram.constants.MessageLimit.MAX_TEXT_LENGTH
-# Keep a small safety margin: Telegram counts UTF-16 code units of the *parsed* text, we count
+# Telegram allows 4096 characters but counts UTF-16 code units of the *parsed* text; we count
 # characters of the raw HTML (always longer), so the margin only covers astral-plane emoji.
 SAFE_LENGTH = 4000
-
-_MONTHS_GENITIVE = (
-    "ledna", "února", "března", "dubna", "května", "června",
-    "července", "srpna", "září", "října", "listopadu", "prosince",
-)  # fmt: skip
 
 
 def esc(text: object) -> str:
     """Escape any text for Telegram HTML (quotes too, so it is safe inside attributes)."""
     return html.escape(str(text), quote=True)
-
-
-def format_date_cs(value: str | date | None) -> str | None:
-    """ISO date (``2024-07-01``, ``2024-07`` or ``2024``) → Czech ``1. 7. 2024`` / ``7/2024``."""
-    if value is None:
-        return None
-    if isinstance(value, date):
-        return f"{value.day}. {value.month}. {value.year}"
-    text = str(value).strip()
-    if not text:
-        return None
-    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
-    if m:
-        y, mo, d = (int(g) for g in m.groups())
-        try:
-            date(y, mo, d)
-        except ValueError:
-            return text
-        return f"{d}. {mo}. {y}"
-    m = re.fullmatch(r"(\d{4})-(\d{1,2})", text)
-    if m and 1 <= int(m.group(2)) <= 12:
-        return f"{int(m.group(2))}/{m.group(1)}"
-    return text
 
 
 def _safe_url(url: str | None) -> str | None:
@@ -70,102 +37,6 @@ def link(text: str, url: str | None) -> str:
     if safe is None:
         return esc(text)
     return f'<a href="{esc(safe)}">{esc(text)}</a>'
-
-
-class SourceLike(Protocol):
-    title: str
-    url: str | None
-    as_of: str | None
-
-
-def _host(url: str | None) -> str | None:
-    match = re.match(r"https?://(?:www\.)?([^/:?#]+)", url or "")
-    return match.group(1) if match else None
-
-
-def source_line(source: SourceLike) -> str:
-    """One bullet: the title as a link and the date of the source."""
-    title = (getattr(source, "title", None) or getattr(source, "url", None) or "zdroj").strip()
-    url = getattr(source, "url", None)
-    line = "• " + link(title, url)
-    host = _host(url)
-    if host:
-        line += f" – {esc(host)}"  # several sections of one document cite different sites
-    when = format_date_cs(getattr(source, "as_of", None))
-    if when:
-        line += f" <i>(stav k {esc(when)})</i>"
-    return line
-
-
-def format_sources(sources: Iterable[SourceLike], heading: str = "Zdroje") -> str:
-    """Heading plus one line per source (de-duplicated by URL and title), or "" when none."""
-    seen: set[tuple[str | None, str]] = set()
-    lines = []
-    for src in sources:
-        key = (getattr(src, "url", None), getattr(src, "title", ""))
-        if key in seen:
-            continue
-        seen.add(key)
-        lines.append(source_line(src))
-    if not lines:
-        return ""
-    return f"<b>{esc(heading)}:</b>\n" + "\n".join(lines)
-
-
-def format_answer(answer: Any) -> str:
-    """Answer → HTML with the same parts and words as ``Answer.text`` (what ``bot ask`` prints).
-
-    The lead (an eligibility check or the user's MAS, when asked for), the short answer, notes
-    (passed deadlines, language), suggestions, sources as links with their dates, and last the MAS
-    line (or the contact line when no MAS is known).
-    """
-    rendered: list[str] = []
-    for kind, content in answer.parts():
-        if kind == "eligibility":
-            rendered.append(format_eligibility(content))
-        elif kind == "place":
-            rendered.append(format_message(content.message))
-        elif kind == "context":
-            rendered.append(f"<b>Z podkladů:</b> {esc(str(content).strip())}")
-        elif kind == "suggestions":
-            rendered.append("Možná vás zajímá: " + "; ".join(f"<b>{esc(s)}</b>" for s in content) + ".")
-        elif kind == "sources":
-            rendered.append(format_sources(content))
-        else:
-            rendered.append(esc(str(content).strip()))
-    return "\n\n".join(p for p in rendered if p)
-
-
-def format_message(message: str) -> str:
-    """A plain Czech message (places, eligibility) as HTML: escaped, first line and headings in bold."""
-    out: list[str] = []
-    for i, line in enumerate(message.split("\n")):
-        text = esc(line)
-        heading = i == 0 or (line.endswith(":") and not line.startswith((" ", "•", "–")))
-        out.append(f"<b>{text}</b>" if heading and line else text)
-    return "\n".join(out)
-
-
-def format_eligibility(result: Any) -> str:
-    """An eligibility result's plain Czech message as HTML."""
-    return format_message(result.message)
-
-
-def format_passage(passage: Any, limit: int = 3000) -> str:
-    """The passage behind an answer: breadcrumb in bold, the text, its source with date."""
-    title = getattr(passage, "breadcrumb", None) or getattr(passage, "title", None) or "Zdroj"
-    text = (getattr(passage, "text", "") or "").strip()
-    if len(text) > limit:
-        cut = text.rfind(" ", 0, limit)
-        text = text[: cut if cut > limit // 2 else limit].rstrip() + " …"
-    out = f"<b>{esc(title)}</b>\n\n<blockquote>{esc(text)}</blockquote>"
-    url = getattr(passage, "source", None)
-    when = format_date_cs(getattr(passage, "as_of", None))
-    src = link(getattr(passage, "title", None) or url or "zdroj", url) if url else ""
-    tail = " ".join(x for x in (f"Zdroj: {src}" if src else "", f"(stav k {esc(when)})" if when else "") if x)
-    if tail:
-        out += "\n" + tail
-    return out
 
 
 # --- splitting ---------------------------------------------------------------------------------

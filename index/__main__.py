@@ -7,27 +7,25 @@ import json
 import logging
 import sys
 
-from bot.config import load_settings
 from index.build import build_index
-from index.check import format_report, has_errors, run_check
+from index.check import format_report, run_check
 from index.errors import BuildRefused, IndexUnavailable, ModelUnavailable
+from index.settings import IndexSettings, load_index_settings
 from index.store import load_index
-from kb.documents import load_documents
-from kb.problems import Severity
+from kb.problems import Problem, Severity, has_errors
 
 
-def _check(settings) -> int:
-    problems = run_check(settings.knowledge_dir)
-    count = len(load_documents(settings.knowledge_dir).documents) if settings.knowledge_dir.is_dir() else 0
-    print(format_report(problems, settings.knowledge_dir, count))
+def _check(settings: IndexSettings) -> int:
+    knowledge, problems = run_check(settings.knowledge_dir)
+    print(format_report(problems, settings.knowledge_dir, len(knowledge.documents)))
     return 1 if has_errors(problems) else 0
 
 
-def _build(settings, force: bool) -> int:
+def _build(settings: IndexSettings, force: bool) -> int:
     try:
-        report = build_index(settings, force=force, progress=lambda m: logging.getLogger("index").info(m))
+        report = build_index(settings.index_config, force=force, progress=lambda m: logging.getLogger("index").info(m))
     except BuildRefused as exc:
-        problems = exc.args[0]
+        problems: list[Problem] = exc.args[0]
         errors = [p for p in problems if p.severity is Severity.ERROR]
         print(
             "Index NEBYL sestaven: ve znalostech jsou chyby. Bot dál používá poslední funkční index.", file=sys.stderr
@@ -46,7 +44,7 @@ def _build(settings, force: bool) -> int:
     return 0
 
 
-def _stats(settings, as_json: bool) -> int:
+def _stats(settings: IndexSettings, as_json: bool) -> int:
     try:
         data = load_index(settings.data_dir, settings.embedding_model)
     except IndexUnavailable as exc:
@@ -89,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     stats.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    settings = load_settings()
+    settings = load_index_settings()
     if args.command == "check":
         return _check(settings)
     if args.command == "build":

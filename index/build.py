@@ -15,16 +15,16 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-from bot.config import Settings
 from index.analyzer import ANALYZER_VERSION, analyze
 from index.bm25 import BM25
-from index.check import has_errors, table_problems
+from index.check import index_problems
 from index.chunks import CHUNKER_VERSION, chunk_document
 from index.embeddings import EmbeddingCache, get_embedder, vector_space
 from index.errors import BuildRefused, IndexUnavailable
+from index.settings import IndexConfig
 from index.store import FORMAT_VERSION, current_build_path, publish, read_manifest, write_build
-from kb.documents import load_documents
-from kb.problems import Problem, Severity
+from kb.knowledge import TABLE_FILES, Knowledge
+from kb.problems import Problem, Severity, has_errors
 
 
 @dataclass
@@ -97,27 +97,38 @@ def _previous_manifest(data_dir: Path) -> dict | None:
         return None
 
 
+def _table_hashes(knowledge_dir: Path) -> dict[str, str]:
+    """Content hash of each table file present: a table edit publishes a new build (no re-embedding)."""
+    out = {}
+    for name in TABLE_FILES:
+        path = knowledge_dir / name
+        if path.is_file():
+            out[name] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return out
+
+
 def build_index(
-    settings: Settings,
+    config: IndexConfig,
     *,
     today: dt.date | None = None,
     force: bool = False,
     progress: Callable[[str], None] = lambda _: None,
 ) -> BuildReport:
-    """Build from KNOWLEDGE_DIR and publish; raises BuildRefused (old index kept) on knowledge errors."""
+    """Build from the knowledge folder and publish; raises BuildRefused (old index kept) on knowledge errors."""
     started = time.perf_counter()
     report = BuildReport()
-    knowledge_dir, data_dir = settings.knowledge_dir, settings.data_dir
+    knowledge_dir, data_dir = config.knowledge_dir, config.data_dir
 
-    loaded = load_documents(knowledge_dir, today)
-    report.problems = loaded.problems + (table_problems(knowledge_dir) if knowledge_dir.is_dir() else [])
+    knowledge = Knowledge.load(knowledge_dir, today)
+    report.problems = [*knowledge.problems, *index_problems(knowledge)]
     if has_errors(report.problems):
         raise BuildRefused(report.problems)
 
-    chunks = [c for doc in loaded.documents for c in chunk_document(doc)]
-    model = settings.embedding_model
+    chunks = [c for doc in knowledge.documents for c in chunk_document(doc)]
+    model = config.model
+    tables = _table_hashes(knowledge_dir)
     per_doc: dict[str, str] = {}
-    for doc in loaded.documents:
+    for doc in knowledge.documents:
         digest = hashlib.sha256()
         for c in chunks:
             if c.file == doc.file:
@@ -128,11 +139,18 @@ def build_index(
         per_doc[doc.file] = digest.hexdigest()
     content_hash = hashlib.sha256(
         json.dumps(
-            [FORMAT_VERSION, CHUNKER_VERSION, ANALYZER_VERSION, vector_space(model), sorted(per_doc.items())]
+            [
+                FORMAT_VERSION,
+                CHUNKER_VERSION,
+                ANALYZER_VERSION,
+                vector_space(model),
+                sorted(per_doc.items()),
+                sorted(tables.items()),
+            ]
         ).encode()
     ).hexdigest()
 
-    report.documents, report.chunks = len(loaded.documents), len(chunks)
+    report.documents, report.chunks = len(knowledge.documents), len(chunks)
     report.sentences = sum(len(c.sentences) for c in chunks)
 
     with _build_lock(data_dir):
@@ -148,8 +166,7 @@ def build_index(
 
         progress(f"Embedding {len(chunks)} chunks and {report.sentences} sentences with {model}…")
         embedder = get_embedder(model)
-        cache_path = (settings.embedding_cache_dir or data_dir / "cache") / "embeddings.sqlite3"
-        cache = EmbeddingCache(cache_path)
+        cache = EmbeddingCache(config.cache_path)
         try:
             texts = [c.embed_text for c in chunks]
             vectors, computed = cache.embed_passages(embedder, texts, [c.content_hash for c in chunks])
@@ -162,8 +179,8 @@ def build_index(
 
         terms = [analyze(c.embed_text) for c in chunks]
         records, offset = [], 0
-        doc_by_file = {d.file: d for d in loaded.documents}
-        for c, chunk_terms in zip(chunks, terms, strict=True):
+        doc_by_file = {d.file: d for d in knowledge.documents}
+        for c in chunks:
             doc = doc_by_file[c.file]
             dated = {src.url: src.as_of for src in doc.sources}
             cited = [(url, dated.get(url)) for url in c.sources]
@@ -174,14 +191,11 @@ def build_index(
                     "title": c.title,
                     "breadcrumb": c.breadcrumb,
                     "text": c.text,
-                    "line": c.line,
                     "sentences": list(c.sentences),
                     "sentence_start": offset,
-                    "terms": sorted(set(chunk_terms)),
                     "source": cited[0][0] if cited else doc.primary_url,
                     # A URL always travels with its own date, never with another source's.
                     "as_of": cited[0][1] if cited else (doc.sources[0].as_of if doc.sources else None),
-                    "updated": doc.updated,
                     "sources": cited,
                 }
             )
@@ -196,12 +210,13 @@ def build_index(
             "vector_space": vector_space(model),
             "dim": int(embedder.dim),
             "chunk_count": len(chunks),
-            "document_count": len(loaded.documents),
+            "document_count": len(knowledge.documents),
             "sentence_count": len(sentences),
             "content_hash": content_hash,
             "built_at": now.isoformat(),
             "versions": _versions(),
             "documents": per_doc,
+            "tables": tables,
         }
         builds = data_dir / "indexes"
         builds.mkdir(parents=True, exist_ok=True)
@@ -217,6 +232,7 @@ def build_index(
                 sentence_vectors.reshape(-1, dim),
                 records,
                 BM25.build(terms),
+                [knowledge_dir / name for name in tables],
             )
             if final.exists():
                 shutil.rmtree(final)

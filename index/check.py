@@ -1,36 +1,23 @@
-"""`python -m index check`: validate documents and data tables, report in Czech for staff."""
+"""`python -m index check`: validate documents, curated answers and data tables; report in Czech for staff."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
-from kb.curated import load_curated
-from kb.documents import load_documents
+from index.synonyms import useless_entries
+from kb.knowledge import Knowledge
 from kb.problems import Problem, Severity
 
 
-def table_problems(knowledge_dir: Path) -> list[Problem]:
-    """Problems of the data tables (municipalities, MAS, calls), from their owners' validators."""
-    from bot import eligibility, places
-    from index import synonyms
-
-    problems: list[Problem] = []
-    for validate in (places.validate, eligibility.validate, synonyms.validate):
-        problems.extend(validate(knowledge_dir))
-    return problems
+def index_problems(knowledge: Knowledge) -> list[Problem]:
+    """What only the search layer can see (e.g. synonyms that analyse to nothing)."""
+    return useless_entries(knowledge.tables.synonyms, knowledge.folder.name)
 
 
-def run_check(knowledge_dir: Path, today: dt.date | None = None) -> list[Problem]:
-    problems = list(load_documents(knowledge_dir, today).problems)
-    if knowledge_dir.is_dir():
-        problems.extend(load_curated(knowledge_dir, today)[1])
-        problems.extend(table_problems(knowledge_dir))
-    return problems
-
-
-def has_errors(problems: list[Problem]) -> bool:
-    return any(p.severity is Severity.ERROR for p in problems)
+def run_check(knowledge_dir: Path, today: dt.date | None = None) -> tuple[Knowledge, list[Problem]]:
+    knowledge = Knowledge.load(knowledge_dir, today)
+    return knowledge, [*knowledge.problems, *index_problems(knowledge)]
 
 
 def format_report(problems: list[Problem], knowledge_dir: Path, document_count: int) -> str:

@@ -21,7 +21,7 @@ from index.bm25 import BM25
 from index.embeddings import vector_space
 from index.errors import IndexCorrupt, IndexMissing, ModelMismatch
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: the validated data tables travel with the build (tables/)
 KEEP_PREVIOUS_BUILDS = 1  # the one before the current stays, for readers still holding it
 
 MANIFEST = "manifest.json"
@@ -29,6 +29,7 @@ VECTORS = "vectors.faiss"
 SENTENCES = "sentences.npy"
 CHUNKS = "chunks.json"
 BM25_FILE = "bm25.json"
+TABLES_DIR = "tables"  # verbatim copies of the validated data tables (obce.csv, mas.yaml, …)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,13 +39,10 @@ class ChunkRecord:
     title: str
     breadcrumb: str
     text: str
-    line: int
     sentences: tuple[str, ...]
     sentence_start: int  # row of the first sentence in the sentence matrix
-    terms: frozenset[str]  # analysed terms, for lexical overlap in answers
     source: str | None  # the section's first cited source, else the document's first
     as_of: str | None
-    updated: str | None
     sources: tuple[tuple[str, str | None], ...] = ()  # (url, as_of) the section cites on its "Zdroj:" line
 
 
@@ -61,7 +59,11 @@ class IndexData:
 
     @property
     def build_id(self) -> str:
-        return self.manifest["build_id"]
+        return str(self.manifest["build_id"])
+
+    @property
+    def tables_dir(self) -> Path:
+        return self.path / TABLES_DIR
 
 
 def write_build(
@@ -71,9 +73,13 @@ def write_build(
     sentence_vectors: np.ndarray,
     chunks: list[dict],
     bm25: BM25,
+    tables: list[Path],
 ) -> None:
     """Write one build's files and fsync them; the manifest goes last and marks the build complete."""
     folder.mkdir(parents=True)
+    (folder / TABLES_DIR).mkdir()
+    for table in tables:
+        shutil.copyfile(table, folder / TABLES_DIR / table.name)
     index = faiss.IndexFlatIP(vectors.shape[1])
     index.add(np.ascontiguousarray(vectors, np.float32))
     faiss.write_index(index, str(folder / VECTORS))
@@ -176,7 +182,6 @@ def load_index(data_dir: Path, model: str) -> IndexData:
                 **{
                     **c,
                     "sentences": tuple(c["sentences"]),
-                    "terms": frozenset(c["terms"]),
                     "sources": tuple((url, as_of) for url, as_of in c.get("sources", ())),
                 }
             )

@@ -1,20 +1,17 @@
-"""Staff-curated synonyms (knowledge/synonyma.yaml): everyday words mapped to the words documents use.
+"""Staff synonyms compiled for the lexical search: everyday words' terms → the documents' terms.
 
 Only the BM25 side of the search is expanded ("pracák" → "úřad práce"); the dense model already
-handles paraphrase. A missing file means no synonyms; a broken one is reported by `index check`.
+handles paraphrase. The list itself is read and validated by `kb.synonyms`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
-
-import yaml
 
 from index.analyzer import analyze
-from kb.problems import Problem, Severity, display_path
-
-FILE_NAME = "synonyma.yaml"
+from kb.problems import Problem, Severity
+from kb.synonyms import FILENAME, SynonymEntry
 
 
 @dataclass(frozen=True)
@@ -22,6 +19,15 @@ class Synonyms:
     """Analysed key term sequences → analysed terms to add to the query."""
 
     rules: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+
+    @classmethod
+    def compile(cls, entries: Iterable[SynonymEntry]) -> Synonyms:
+        rules = []
+        for entry in entries:
+            key, expansion = _terms(entry)
+            if key and expansion:
+                rules.append((key, expansion))
+        return cls(tuple(rules))
 
     def expand(self, terms: tuple[str, ...]) -> tuple[str, ...]:
         """The terms plus the expansions of every key found in them (in order, no duplicates)."""
@@ -33,66 +39,20 @@ class Synonyms:
         return tuple(out)
 
 
-def _read(knowledge_dir: Path) -> tuple[dict | None, list[Problem]]:
-    path = knowledge_dir / FILE_NAME
-    shown = display_path(path, knowledge_dir)
-    if not path.exists():
-        return None, []
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [Problem(shown, None, Severity.ERROR, f"Soubor nejde přečíst jako text UTF-8 ({exc}).")]
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return None, [
-            Problem(
-                shown,
-                mark.line + 1 if mark else None,
-                Severity.ERROR,
-                "Chybný zápis YAML. Každý řádek má tvar „výraz: [slovo, další slovo]“.",
-            )
-        ]
-    if data is None:
-        return {}, []
-    if not isinstance(data, dict):
-        return None, [Problem(shown, 1, Severity.ERROR, "Soubor musí obsahovat řádky „výraz: [slovo, další slovo]“.")]
-    return data, []
+def _terms(entry: SynonymEntry) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return tuple(analyze(entry.phrase)), tuple(t for w in entry.words for t in analyze(w))
 
 
-def _rules(data: dict) -> tuple[list[tuple[tuple[str, ...], tuple[str, ...]]], list[str]]:
-    rules, bad = [], []
-    for key, value in data.items():
-        words = value if isinstance(value, list) else [value]
-        key_terms = tuple(analyze(str(key)))
-        expansion = tuple(t for w in words if isinstance(w, str | int) for t in analyze(str(w)))
-        if not key_terms or not expansion:
-            bad.append(str(key))
-            continue
-        rules.append((key_terms, expansion))
-    return rules, bad
-
-
-def load_synonyms(knowledge_dir: Path) -> Synonyms:
-    data, problems = _read(knowledge_dir)
-    if not data or problems:
-        return Synonyms()
-    rules, _ = _rules(data)
-    return Synonyms(tuple(rules))
-
-
-def validate(knowledge_dir: Path) -> list[Problem]:
-    data, problems = _read(knowledge_dir)
-    if data:
-        shown = display_path(knowledge_dir / FILE_NAME, knowledge_dir)
-        _, bad = _rules(data)
-        problems += [
-            Problem(
-                shown,
-                None,
-                Severity.WARNING,
-                f"Výraz „{key}“ nic nepřidá (prázdný seznam nebo jen "
-                "běžná slova jako „a“, „na“). Doplňte slova, která používají dokumenty.",
-            )
-            for key in bad
-        ]
-    return problems
+def useless_entries(entries: Iterable[SynonymEntry], knowledge_name: str = "knowledge") -> list[Problem]:
+    """Entries that add nothing once analysed (only stop-words like „a“, „na“) — for `index check`."""
+    return [
+        Problem(
+            f"{knowledge_name}/{FILENAME}",
+            entry.line,
+            Severity.WARNING,
+            f"Výraz „{entry.phrase}“ nic nepřidá (jen běžná slova jako „a“, „na“). "
+            "Doplňte slova, která používají dokumenty.",
+        )
+        for entry in entries
+        if not all(_terms(entry))
+    ]

@@ -28,7 +28,7 @@ def built_index(tmp_path_factory: pytest.TempPathFactory, embedding_cache: Path)
     """Settings whose data_dir holds an index built from the real knowledge/ folder (read-only use)."""
     data_dir = tmp_path_factory.mktemp("data")
     settings = Settings(knowledge_dir=KNOWLEDGE, data_dir=data_dir, embedding_cache_dir=embedding_cache, _env_file=None)
-    build_index(settings)
+    build_index(settings.index_config)
     return settings
 
 
@@ -71,5 +71,5 @@ def make_settings(tmp_path: Path, embedding_cache: Path) -> Callable[..., Settin
 def small_index(small_knowledge: Path, make_settings: Callable[..., Settings]) -> Settings:
     """Settings with an index freshly built from `small_knowledge` (writable, per test)."""
     settings = make_settings(knowledge_dir=small_knowledge)
-    build_index(settings)
+    build_index(settings.index_config)
     return settings

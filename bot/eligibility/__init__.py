@@ -1,14 +1,16 @@
-"""Eligibility check ("can we get money for this?") over knowledge/vyzvy.yaml.
+"""Eligibility check ("can we get money for this?") over the calls table `knowledge/vyzvy.yaml`.
 
-Public API (CONTRACTS, DESIGN.md §2): `APPLICANTS`, `TOPICS`, `Calls` (`.load`, `.check`),
-`EligibilityResult` (`.message`, `.to_json()`), `detect`, `validate`, `cli`.
+`Calls` (`.load`, `.check`, `.check_question`) returns an `EligibilityResult` (`.message`,
+`.to_json()`); `detect` recognises free-text funding questions; `cli` is `python -m bot overit`.
 """
 
 from __future__ import annotations
 
+from kb.calls import Call, Territory, read_calls
+from kb.calls import validate_calls as validate
+
 from .cli import cli
-from .codes import APPLICANTS, CLOSED, ONGOING, OPEN, PLANNED, TOPICS, UNKNOWN
-from .data import Call, Territory, read_calls, validate
+from .codes import APPLICANTS, CLOSED, ONGOING, OPEN, PLANNED, TOPICS, UNKNOWN, CallStatus
 from .detect import detect
 from .engine import CallMatch, Calls, EligibilityResult, UnknownCode, call_status
 
@@ -22,6 +24,7 @@ __all__ = [
     "UNKNOWN",
     "Call",
     "CallMatch",
+    "CallStatus",
     "Calls",
     "EligibilityResult",
     "Territory",

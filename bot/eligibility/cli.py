@@ -7,6 +7,9 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
+from typing import NoReturn
+
+from bot.places import Places, PlacesDataError
 
 from .codes import APPLICANTS, TOPICS, code_list
 from .engine import Calls
@@ -19,7 +22,7 @@ class _UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         raise _UsageError(message)
 
 
@@ -43,23 +46,16 @@ def _parser() -> _Parser:
 def _knowledge_dir(explicit: Path | None) -> Path:
     if explicit is not None:
         return explicit
-    try:
-        from bot.config import Settings
+    from bot.config import load_settings
 
-        return Settings().knowledge_dir
-    except Exception:
-        return Path("knowledge")
+    return load_settings().knowledge_dir
 
 
-def _load_places(knowledge_dir: Path) -> object | None:
-    try:
-        from bot.places import Places
-    except ImportError:
-        return None
+def _load_places(knowledge_dir: Path) -> Places | None:
     try:
         return Places.load(knowledge_dir)
-    except Exception as exc:  # the check still works without municipalities
-        sys.stderr.write(f"Upozornění: seznam obcí se nepodařilo načíst ({exc}); obec nebude ověřena.\n")
+    except PlacesDataError as exc:  # the check still works without municipalities
+        sys.stderr.write(f"Upozornění: seznam obcí se nepodařilo načíst ({exc.message_cs}); obec nebude ověřena.\n")
         return None
 
 
@@ -94,7 +90,7 @@ def cli(argv: list[str]) -> int:
     knowledge_dir = _knowledge_dir(args.knowledge)
     calls = Calls.load(knowledge_dir)
     places = _load_places(knowledge_dir)
-    result = calls.check(args.zadatel, args.tema, obec=args.obec, on=on, places=places)  # type: ignore[arg-type]
+    result = calls.check(args.zadatel, args.tema, obec=args.obec, on=on, places=places)
     if args.json:
         sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
     else:

@@ -8,7 +8,8 @@ applicant and the topic are each returned when recognised, otherwise `None`.
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from kb.text import fold_lower
 
 _MONEY = re.compile(
     r"\b(dotac\w*|penez\w*|penize|penizk\w*|voucher\w*|vouchr\w*|poukaz\w*|grant\w*|prispev\w*|"
@@ -86,16 +87,9 @@ _APPLICANTS = [(code, re.compile(rx)) for code, rx in _APPLICANT_RULES]
 _TOPICS = [(code, re.compile(rx)) for code, rx in _TOPIC_RULES]
 
 
-def fold(text: str) -> str:
-    """Lower-case, strip diacritics, collapse spaces."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.split())
-
-
 def detect(question: str) -> tuple[str | None, str | None]:
     """(applicant code, topic code) of a free-text eligibility question; (None, None) if it is none."""
-    text = fold(question or "")
+    text = fold_lower(question or "")
     if not text or not _MONEY.search(text):
         return None, None
     applicant = next((code for code, rx in _APPLICANTS if rx.search(text)), None)

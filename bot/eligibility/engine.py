@@ -14,10 +14,15 @@ Decisions (see also knowledge/vyzvy.yaml header):
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+from bot.places import FOUND, PlaceMatch, Places, PlaceStatus, contact_summary
+from kb.calls import Call, read_calls
+from kb.problems import Problem
+from kb.text import format_date_cs, partial_date_start
 
 from .codes import (
     APPLICANTS,
@@ -28,17 +33,12 @@ from .codes import (
     TOPICS,
     UNKNOWN,
     VERIFY_URL,
-    as_of_cs,
+    CallStatus,
     code_list,
-    date_cs,
     money_cs,
 )
-from .data import Call, read_calls
+from .detect import detect
 
-if TYPE_CHECKING:  # bot.places is written by another helper; it stays optional here
-    from bot.places import PlaceMatch, Places
-
-FOUND_STATUSES = {"assigned", "no_mas", "unknown"}
 # A standing programme ("průběžně") counts as open only this long after its source date;
 # later we say plainly that we do not know whether it still runs.
 ONGOING_FRESH_DAYS = 365
@@ -46,29 +46,37 @@ CLOSED_SHOWN = 6  # closed calls listed in the plain-text message (JSON lists al
 MAS_DIRECTORY = "Svou místní akční skupinu (MAS) najdete na www.nsmascr.cz."
 
 
-def call_status(call: Call, on: date) -> tuple[str, str]:
+def _day_cs(value: date) -> str:
+    return f"{value.day}. {value.month}. {value.year}"
+
+
+def _as_of_cs(value: str | None) -> str:
+    return format_date_cs(value) or "datum zdroje neuvedeno"
+
+
+def call_status(call: Call, on: date) -> tuple[CallStatus, str]:
     """(status, Czech detail) of a call on a given day."""
     if call.opens is not None and on < call.opens:
-        return PLANNED, f"příjem žádostí začne {date_cs(call.opens)}"
+        return PLANNED, f"příjem žádostí začne {_day_cs(call.opens)}"
     if call.ongoing:
         checked = _as_of_ordinal(call.as_of)
         if checked and on.toordinal() <= checked + ONGOING_FRESH_DAYS:
-            return OPEN, f"průběžný program (podle zdroje z {as_of_cs(call.as_of)})"
+            return OPEN, f"průběžný program (podle zdroje z {_as_of_cs(call.as_of)})"
         return UNKNOWN, (
-            f"průběžný program, ale náš údaj je z {as_of_cs(call.as_of)} – ověřte, zda stále běží"
+            f"průběžný program, ale náš údaj je z {_as_of_cs(call.as_of)} – ověřte, zda stále běží"
             if checked
             else "průběžný program, datum zdroje neznáme – ověřte, zda stále běží"
         )
     if call.closes is not None:
         if on > call.closes:
-            return CLOSED, f"příjem skončil {date_cs(call.closes)}"
+            return CLOSED, f"příjem skončil {_day_cs(call.closes)}"
         if call.opens is not None:
-            return OPEN, f"příjem do {date_cs(call.closes)}"
-        return UNKNOWN, f"uzávěrka {date_cs(call.closes)}, začátek příjmu neznáme"
+            return OPEN, f"příjem do {_day_cs(call.closes)}"
+        return UNKNOWN, f"uzávěrka {_day_cs(call.closes)}, začátek příjmu neznáme"
     if call.closed_before is not None and on > call.closed_before:
-        return CLOSED, f"skončila nejpozději {date_cs(call.closed_before)}, přesné datum neznáme"
+        return CLOSED, f"skončila nejpozději {_day_cs(call.closed_before)}, přesné datum neznáme"
     if call.opens is not None:
-        return UNKNOWN, f"příjem začal {date_cs(call.opens)}, konec příjmu neznáme"
+        return UNKNOWN, f"příjem začal {_day_cs(call.opens)}, konec příjmu neznáme"
     return UNKNOWN, "termíny příjmu neznáme"
 
 
@@ -89,7 +97,7 @@ class CallMatch:
     """One call in a result, with its status on the checked day and the conditions that apply."""
 
     call: Call
-    status: str
+    status: CallStatus
     status_detail: str
     conditions: list[str]
     exact: bool  # applicant and topic both explicitly listed
@@ -99,7 +107,7 @@ class CallMatch:
         return {
             "id": c.id,
             "name": c.name,
-            "status": self.status,
+            "status": str(self.status),
             "opens": c.opens.isoformat() if c.opens else None,
             "closes": c.closes_json(),
             "amount_min": c.amount_min,
@@ -123,10 +131,7 @@ class CallMatch:
 
 
 def _as_of_ordinal(as_of: str | None) -> int:
-    if not as_of:
-        return 0
-    parts = [int(p) for p in as_of.split("-")]
-    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1).toordinal()
+    return partial_date_start(as_of).toordinal() if as_of else 0
 
 
 @dataclass
@@ -139,11 +144,6 @@ class EligibilityResult:
     place: PlaceMatch | None = None
     message: str = ""
     mas_text: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def open_calls(self) -> list[CallMatch]:
-        return [m for m in self.matches if m.status == OPEN]
 
     @property
     def no_match(self) -> bool:
@@ -152,17 +152,13 @@ class EligibilityResult:
 
     def to_json(self) -> dict[str, Any]:
         """Exactly the `overit --json` shape of DESIGN.md §2."""
-        mas = None
-        if self.place is not None:
-            ask = getattr(self.place, "ask_json", None)
-            mas = ask() if callable(ask) else None
         return {
             "applicant": self.applicant,
             "topic": self.topic,
             "obec": self.obec,
             "date": self.date.isoformat(),
             "calls": [m.to_json() for m in self.matches],
-            "mas": mas,
+            "mas": self.place.ask_json() if self.place is not None else None,
             "message": self.message,
         }
 
@@ -178,10 +174,17 @@ class UnknownCode(ValueError):
         super().__init__(self.message_cs)
 
 
+class Unresolved:
+    """Marks "the caller did not look for a place in the question" (None means it looked, found none)."""
+
+
+UNRESOLVED = Unresolved()
+
+
 class Calls:
     """All calls from knowledge/vyzvy.yaml (entries with errors are skipped; see `.problems`)."""
 
-    def __init__(self, calls: Iterable[Call], problems: list[Any] | None = None) -> None:
+    def __init__(self, calls: Iterable[Call], problems: list[Problem] | None = None) -> None:
         self.calls: list[Call] = list(calls)
         self.problems = problems or []
 
@@ -246,39 +249,31 @@ class Calls:
         obec: str | None = None,
         on: date | None = None,
         places: Places | None = None,
+        *,
+        named: PlaceMatch | Unresolved | None = UNRESOLVED,
     ) -> EligibilityResult | None:
         """Answer a free-text eligibility question, or None when it is not one (see `detect`).
 
-        Both the applicant type and the topic must be recognised. The municipality is the one the
-        question names (``places.find``), else ``obec`` (e.g. the user's remembered municipality).
+        Both the applicant type and the topic must be recognised. The municipality is the place the
+        question names (`named` when the caller already resolved it), else ``obec`` (e.g. the
+        user's remembered municipality).
         """
-        from .detect import detect
-
         applicant, topic = detect(question)
         if applicant is None or topic is None:
             return None
-        named = None
-        if places is not None:
-            try:
-                found = places.find(question)
-            except Exception:
-                found = None
-            if found is not None and found.status in FOUND_STATUSES and found.obec is not None:
-                named = str(found.obec.name)
-        return self.check(applicant, topic, obec=named or obec, on=on, places=places)
+        if isinstance(named, Unresolved):
+            named = places.find(question) if places is not None else None
+        if named is not None and named.found and named.obec is not None:
+            obec = named.obec.name
+        return self.check(applicant, topic, obec=obec, on=on, places=places)
 
 
 def _resolve_place(obec: str | None, places: Places | None) -> PlaceMatch | None:
-    if not obec or places is None:
-        return None
-    try:
-        return places.by_name(obec)
-    except Exception:  # a broken places table must not break the eligibility answer
-        return None
+    return places.by_name(obec) if obec and places is not None else None
 
 
 def _place_name(obec: str | None, place: PlaceMatch | None) -> str | None:
-    if place is not None and place.status in FOUND_STATUSES and place.obec is not None:
+    if place is not None and place.status in FOUND and place.obec is not None:
         return str(place.obec.name)
     return obec
 
@@ -286,7 +281,7 @@ def _place_name(obec: str | None, place: PlaceMatch | None) -> str | None:
 def _excluded_territory(call: Call, place: PlaceMatch | None) -> bool:
     """True when the call names the only municipalities that may apply and this one is not among them."""
     names = call.territory.obce
-    if not names or place is None or place.status not in FOUND_STATUSES or place.obec is None:
+    if not names or place is None or place.status not in FOUND or place.obec is None:
         return False
     return place.obec.name not in names
 
@@ -304,10 +299,10 @@ def _territory_checks(call: Call, obec: str | None, place: PlaceMatch | None, pl
     if places is None or place is None:
         out.append(f"Obec „{obec}“ jsme nemohli ověřit – seznam obcí teď není k dispozici.")
         return out
-    if place.status == "ambiguous":
+    if place.status is PlaceStatus.AMBIGUOUS:
         out.append(f"Název „{obec}“ má v kraji víc obcí – upřesněte ji (např. s okresem).")
         return out
-    if place.status not in FOUND_STATUSES or place.obec is None:
+    if place.status not in FOUND or place.obec is None:
         out.append(f"Obec „{obec}“ mezi obcemi Ústeckého kraje neznáme – územní podmínky ověřte sami.")
         return out
     name = place.obec.name
@@ -320,32 +315,21 @@ def _territory_checks(call: Call, obec: str | None, place: PlaceMatch | None, pl
             f"Zda obec {name} leží ve vymezeném území zasaženém těžbou uhlí, z našich dat ověřit nelze – "
             "seznam katastrálních území je přílohou výzvy."
         )
-    if t.max_population:
-        population = getattr(place.obec, "population", None)
+    if t.max_population:  # we hold no population data: say so rather than guess
         limit = money_cs(t.max_population)[:-3]
-        if isinstance(population, int):
-            verdict = "splňuje" if population <= t.max_population else "NESPLŇUJE"
-            out.append(
-                f"Obec {name} má podle našich dat {money_cs(population)[:-3]} obyvatel – limit do {limit} {verdict}."
-            )
-        else:
-            out.append(
-                f"Limit do {limit} obyvatel z našich dat ověřit nelze – počet obyvatel obce {name} si ověřte "
-                "(např. na webu ČSÚ)."
-            )
+        out.append(
+            f"Limit do {limit} obyvatel z našich dat ověřit nelze – počet obyvatel obce {name} si ověřte "
+            "(např. na webu ČSÚ)."
+        )
     return out
 
 
 def _mas_text(place: PlaceMatch | None, places: Places | None) -> str:
     """One Czech line: the user's MAS, or the regional association, or where to find a MAS."""
-    if place is not None:
-        line = place.mas_line() if callable(getattr(place, "mas_line", None)) else None
-        if line:
-            return str(line)
-    fallback = getattr(places, "fallback", None) if places is not None else None
-    if fallback is not None:
-        contacts = ", ".join(str(x) for x in (fallback.web, fallback.email, fallback.phone) if x)
-        return f"Poradí vám {fallback.name}" + (f" ({contacts})." if contacts else ".")
+    if place is not None and place.line:
+        return place.line
+    if places is not None:
+        return f"Poradí vám {contact_summary(places.fallback)}."
     return MAS_DIRECTORY
 
 
@@ -359,7 +343,7 @@ def _call_block(m: CallMatch) -> list[str]:
     lines.append("  Podmínky: " + " ".join(_sentence(x) for x in m.conditions))
     if c.note:
         lines.append(f"  Poznámka: {_sentence(c.note)}")
-    when = f"stav k {as_of_cs(c.as_of)}" if c.as_of else "datum zdroje neuvedeno"
+    when = f"stav k {_as_of_cs(c.as_of)}" if c.as_of else "datum zdroje neuvedeno"
     lines.append(f"  Zdroj: {c.source} ({when})")
     return lines
 
@@ -375,7 +359,7 @@ def _message(result: EligibilityResult, obec: str | None, place: PlaceMatch | No
     where = _place_name(obec, place)
     head = f"Ověření: žadatel {who}, téma {what}"
     head += f", obec {where}" if where else ""
-    head += f" – stav k {date_cs(result.date)}."
+    head += f" – stav k {_day_cs(result.date)}."
     lines = [head, ""]
 
     if result.no_match:
@@ -429,7 +413,7 @@ def _message(result: EligibilityResult, obec: str | None, place: PlaceMatch | No
     dates = sorted(m.call.as_of for m in result.matches if m.call.as_of)
     span = ""
     if dates:
-        first, last = as_of_cs(dates[0]), as_of_cs(dates[-1])
+        first, last = _as_of_cs(dates[0]), _as_of_cs(dates[-1])
         span = f" (data zdrojů: {first} až {last})" if first != last else f" (datum zdroje: {first})"
     lines.append(
         f"Údaje platí k datům svých zdrojů{span}; termíny a podmínky se mění. "

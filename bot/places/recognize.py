@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import OSA
 
+from kb.places import OKRESY, Municipality
+
 from .czech import all_forms, declensions, fold, short_head
-from .data import OKRESY, Municipality
 
 MAX_NGRAM = 5
 MAX_TOKENS = 4000  # longer messages are cut (a question is never that long)

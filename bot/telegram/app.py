@@ -43,9 +43,11 @@ from telegram.ext import (
 )
 
 from bot.config import Settings, load_settings
+from bot.service import AnswerService
 from bot.storage import Storage
 from bot.telegram import handlers, texts
 from bot.telegram.overit import build_overit_handler
+from bot.telegram.services import KEY, BotServices, app_services
 from bot.telegram.state import AnswerCache, UserRateLimiter
 
 log = logging.getLogger(__name__)
@@ -109,7 +111,7 @@ def setup_logging(*secrets_: str, level: int = logging.INFO) -> RedactingFilter:
 
 def build_application(
     settings: Settings,
-    engine: Any,
+    engine: AnswerService,
     storage: Storage,
     *,
     overall_max_rate: float | None = None,
@@ -117,8 +119,8 @@ def build_application(
 ) -> Application:
     """The configured Application (handlers, rate limiter, persistence); not started.
 
-    ``engine`` is a loaded ``bot.engine.Engine``; it is shared with other handlers through
-    ``application.bot_data["engine"]`` (as are ``"storage"`` and ``"settings"``).
+    The engine, storage and settings reach the handlers as one typed ``BotServices`` object
+    (``bot.telegram.services``).
     """
     assert settings.telegram_bot_token is not None
     limiter = (
@@ -147,12 +149,12 @@ def build_application(
             )
         )
     app = builder.build()
-    app.bot_data.update(
+    app.bot_data[KEY] = BotServices(
         engine=engine,
         storage=storage,
         settings=settings,
         answers=AnswerCache(),
-        rate_limiter=UserRateLimiter(settings.user_rate_limit),
+        limiter=UserRateLimiter(settings.user_rate_limit),
     )
     register_handlers(app, settings)
     return app
@@ -194,7 +196,8 @@ async def post_init(app: Application) -> None:
         await handlers.with_retry(lambda: app.bot.set_my_commands(commands))
     except TelegramError as exc:
         log.warning("Could not register the command menu: %s", exc)
-    settings: Settings = app.bot_data["settings"]
+    svc = app_services(app)
+    settings = svc.settings
     period = settings.index_poll_seconds
     with warnings.catch_warnings():  # PTB warns when the job-queue extra is not installed
         warnings.simplefilter("ignore")
@@ -203,9 +206,7 @@ async def post_init(app: Application) -> None:
         job_queue.run_repeating(_reload_job, interval=period, first=period, name="index-reload")
     else:
         app.bot_data["reload_task"] = asyncio.create_task(_reload_loop(app, period), name="index-reload")
-    engine = app.bot_data["engine"]
-    build = getattr(getattr(engine, "index", None), "build_id", "?")
-    log.info("Bot @%s ready; index %s, model %s", app.bot.username, build, settings.embedding_model)
+    log.info("Bot @%s ready; index %s, model %s", app.bot.username, svc.engine.build_id, settings.embedding_model)
 
 
 async def post_shutdown(app: Application) -> None:
@@ -220,7 +221,7 @@ async def post_shutdown(app: Application) -> None:
 async def reload_index(app: Application) -> bool:
     """One hot-reload check off the event loop; errors are logged, the old index stays."""
     try:
-        changed = await asyncio.to_thread(app.bot_data["engine"].reload_if_changed)
+        changed = await asyncio.to_thread(app_services(app).engine.reload_if_changed)
     except Exception:
         log.exception("Index reload failed; keeping the current index")
         return False

@@ -13,23 +13,25 @@ import logging
 import re
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from telegram import LinkPreviewOptions, Message, ReplyParameters, Update
+from telegram import CallbackQuery, InlineKeyboardMarkup, LinkPreviewOptions, Message, ReplyParameters, Update
 from telegram.constants import ChatAction, ChatType, MessageEntityType, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
-from bot.formatting import esc, format_answer, format_date_cs, format_passage, format_sources, split_html, strip_tags
-from bot.storage import Storage
+from bot.answer import Answer
+from bot.formatting import esc, split_html, strip_tags
+from bot.places import Municipality, PlaceMatch, PlaceStatus, contact_summary
+from bot.render import passage_html, render_html, sources_html
 from bot.telegram import texts
 from bot.telegram.keyboards import answer_keyboard, choice_keyboard, parse_callback
-from bot.telegram.state import AnswerCache, UserRateLimiter
+from bot.telegram.services import services
+from kb.text import format_date_cs
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-REMEMBER_STATUSES = {"assigned", "no_mas", "unknown"}
 # Under a burst, typing indicators would eat half of Telegram's ~30 requests/s budget that the
 # answers need; above this many questions in flight they are skipped.
 TYPING_MAX_IN_FLIGHT = 10
@@ -37,18 +39,6 @@ NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 
 # --- helpers -----------------------------------------------------------------------------------
-
-
-def _engine(context: ContextTypes.DEFAULT_TYPE) -> Any:
-    return context.bot_data["engine"]
-
-
-def _storage(context: ContextTypes.DEFAULT_TYPE) -> Storage:
-    return context.bot_data["storage"]
-
-
-def _cache(context: ContextTypes.DEFAULT_TYPE) -> AnswerCache:
-    return context.bot_data["answers"]
 
 
 def _seconds(value: int | float | timedelta) -> float:
@@ -70,7 +60,8 @@ async def with_retry(call: Callable[[], Awaitable[T]], attempts: int = 6) -> T:
         except RetryAfter as exc:
             if attempt == attempts - 1:
                 raise
-            await asyncio.sleep(_seconds(getattr(exc, "_retry_after", None) or 1) + 0.1)
+            # the private field: the public one warns about its future type on every access
+            await asyncio.sleep(_seconds(exc._retry_after or 1) + 0.1)
         except NetworkError as exc:
             if attempt == attempts - 1:
                 raise
@@ -85,7 +76,7 @@ async def send_html(
     chat_id: int,
     html_text: str,
     *,
-    reply_markup: Any = None,
+    reply_markup: InlineKeyboardMarkup | None = None,
     reply_to: int | None = None,
 ) -> Message | None:
     """Send HTML split below 4096 characters; the keyboard goes under the last part.
@@ -99,7 +90,9 @@ async def send_html(
         markup = reply_markup if i == len(parts) - 1 else None
         reply = ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to and i == 0 else None
 
-        def call(part: str = part, markup: Any = markup, reply: Any = reply) -> Awaitable[Message]:
+        def call(
+            part: str = part, markup: InlineKeyboardMarkup | None = markup, reply: ReplyParameters | None = reply
+        ) -> Awaitable[Message]:
             return context.bot.send_message(
                 chat_id, part, parse_mode=ParseMode.HTML, reply_markup=markup,
                 reply_parameters=reply, link_preview_options=NO_PREVIEW,
@@ -119,14 +112,20 @@ async def send_html(
     return sent
 
 
-async def reply_html(update: Update, context: ContextTypes.DEFAULT_TYPE, html_text: str, **kwargs: Any) -> None:
+async def reply_html(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    html_text: str,
+    *,
+    reply_markup: InlineKeyboardMarkup | None = None,
+) -> None:
     """Reply in the chat of the update (quoting the message in groups)."""
     chat = update.effective_chat
     message = update.effective_message
     if chat is None:
         return
     reply_to = message.message_id if message and chat.type != ChatType.PRIVATE and not update.callback_query else None
-    await send_html(context, chat.id, html_text, reply_to=reply_to, **kwargs)
+    await send_html(context, chat.id, html_text, reply_to=reply_to, reply_markup=reply_markup)
 
 
 def addressed_text(message: Message, bot_username: str, bot_id: int) -> str | None:
@@ -164,19 +163,8 @@ def _is_addressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     return addressed_text(message, context.bot.username, context.bot.id) is not None
 
 
-def storable_name(places: Any, obec: Any) -> str:
-    """The municipality name to remember: plain, or with its okres when the name alone is ambiguous."""
-    if places.by_name(obec.name).status != "ambiguous":
-        return obec.name
-    return f"{obec.name} (okres {obec.okres})"
-
-
-def _place_label(candidate: Any) -> str:
-    if isinstance(candidate, dict):
-        name, okres = candidate.get("name") or candidate.get("obec"), candidate.get("okres")
-    else:
-        name, okres = getattr(candidate, "name", None) or str(candidate), getattr(candidate, "okres", None)
-    return f"{name} (okres {okres})" if okres else str(name)
+def _place_label(candidate: Municipality) -> str:
+    return f"{candidate.name} (okres {candidate.okres})"
 
 
 # --- rate limit (group -1) ---------------------------------------------------------------------
@@ -187,7 +175,7 @@ async def rate_limit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     user = update.effective_user
     if user is None or not _is_addressed(update, context):
         return
-    limiter: UserRateLimiter = context.bot_data["rate_limiter"]
+    limiter = services(context).limiter
     if limiter.hit(user.id):
         return
     log.info("User rate limit hit")
@@ -219,24 +207,26 @@ async def obec(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     name = " ".join(context.args or []).strip()[:100]
     if not name:
-        stored = _storage(context).get_obec(user.id)
+        stored = services(context).storage.get_obec(user.id)
         text = texts.OBEC_CURRENT.format(obec=esc(stored)) if stored else texts.ASK_OBEC
         await reply_html(update, context, text)
         return
-    match = _engine(context).places.by_name(name)
+    match = services(context).engine.place(name)
     await _confirm_place(update, context, match)
 
 
-async def _confirm_place(update: Update, context: ContextTypes.DEFAULT_TYPE, match: Any) -> None:
+async def _confirm_place(update: Update, context: ContextTypes.DEFAULT_TYPE, match: PlaceMatch) -> None:
     user = update.effective_user
     assert user is not None
-    if match.status in REMEMBER_STATUSES and match.obec is not None:
-        _storage(context).set_obec(user.id, storable_name(_engine(context).places, match.obec))
-        okres = f" (okres {esc(match.obec.okres)})" if getattr(match.obec, "okres", None) else ""
+    svc = services(context)
+    name = svc.engine.storable_place(match)
+    if name is not None and match.obec is not None:
+        svc.storage.set_obec(user.id, name)
+        okres = f" (okres {esc(match.obec.okres)})"
         text = texts.OBEC_SAVED.format(obec=esc(match.obec.name), okres=okres) + "\n\n" + esc(match.message)
         await reply_html(update, context, text)
-    elif match.status == "ambiguous" and match.candidates:
-        labels = [_place_label(c) for c in match.candidates][:10]
+    elif match.status is PlaceStatus.AMBIGUOUS and match.candidates:
+        labels = [_place_label(c) for c in match.candidates if isinstance(c, Municipality)][:10]
         context.user_data["obec_candidates"] = labels
         await reply_html(update, context, texts.OBEC_AMBIGUOUS, reply_markup=choice_keyboard(labels))
     else:
@@ -248,19 +238,13 @@ async def mas(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user = update.effective_user
     if user is None:
         return
-    stored = _storage(context).get_obec(user.id)
-    engine = _engine(context)
+    svc = services(context)
+    stored = svc.storage.get_obec(user.id)
     if stored:
-        await reply_html(update, context, esc(engine.places.by_name(stored).message))
+        await reply_html(update, context, esc(svc.engine.place(stored).message))
         return
-    text = texts.MAS_UNKNOWN_OBEC
-    fallback = getattr(engine.places, "fallback", None)
-    if fallback is not None:
-        contacts = ", ".join(x for x in (fallback.web, fallback.email, fallback.phone) if x)
-        text += "\n\n" + texts.MAS_FALLBACK.format(
-            name=esc(fallback.name), contacts=f" ({esc(contacts)})" if contacts else ""
-        )
-    await reply_html(update, context, text)
+    fallback = texts.MAS_FALLBACK.format(contact=esc(contact_summary(svc.engine.fallback_contact)))
+    await reply_html(update, context, texts.MAS_UNKNOWN_OBEC + "\n\n" + fallback)
 
 
 async def zdroje(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -269,13 +253,13 @@ async def zdroje(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not key:
         await reply_html(update, context, texts.NO_LAST_ANSWER)
         return
-    answer = _cache(context).get(key)
+    answer = services(context).answers.get(key)
     if answer is None:
         await reply_html(update, context, texts.LAST_ANSWER_GONE)
     elif not answer.sources:
         await reply_html(update, context, texts.NO_SOURCES)
     else:
-        await reply_html(update, context, format_sources(answer.sources, heading="Zdroje poslední odpovědi"))
+        await reply_html(update, context, sources_html(answer.sources, heading="Zdroje poslední odpovědi"))
 
 
 async def smazat(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -283,11 +267,12 @@ async def smazat(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user = update.effective_user
     if user is None:
         return
-    _storage(context).delete_user(user.id)
+    svc = services(context)
+    svc.storage.delete_user(user.id)
     if context.user_data is not None:
         context.user_data.clear()
     context.application.drop_user_data(user.id)
-    context.bot_data["rate_limiter"].forget(user.id)
+    svc.limiter.forget(user.id)
     await reply_html(update, context, texts.DELETED)
 
 
@@ -310,31 +295,29 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not text:
         await reply_html(update, context, texts.HELP.format(username=esc(context.bot.username)))
         return
-    in_flight = context.bot_data.get("in_flight", 0) + 1
-    context.bot_data["in_flight"] = in_flight
+    svc = services(context)
+    svc.in_flight += 1
     try:
-        if in_flight <= TYPING_MAX_IN_FLIGHT:
+        if svc.in_flight <= TYPING_MAX_IN_FLIGHT:
             with contextlib.suppress(TelegramError):
                 await context.bot.send_chat_action(message.chat_id, ChatAction.TYPING)
-        storage = _storage(context)
-        stored = storage.get_obec(user.id)
-        answer = await asyncio.to_thread(_engine(context).answer, text, obec=stored)
+        stored = svc.storage.get_obec(user.id)
+        answer: Answer = await asyncio.to_thread(svc.engine.answer, text, obec=stored)
     finally:
-        context.bot_data["in_flight"] -= 1
+        svc.in_flight -= 1
 
     note = ""
-    place = answer.place
-    named = place is not None and place.obec is not None and place.status in REMEMBER_STATUSES
-    if named and (name := storable_name(_engine(context).places, place.obec)) != stored:
-        storage.set_obec(user.id, name)
-        note = "\n\n<i>" + esc(texts.OBEC_REMEMBERED_NOTE.format(obec=place.obec.name)) + "</i>"
-    storage.log_question(text, answer.confident)
-    key = _cache(context).put(answer)
+    name = svc.engine.storable_place(answer.place) if answer.place is not None else None
+    if name is not None and name != stored and answer.place is not None and answer.place.obec is not None:
+        svc.storage.set_obec(user.id, name)
+        note = "\n\n<i>" + esc(texts.OBEC_REMEMBERED_NOTE.format(obec=answer.place.obec.name)) + "</i>"
+    svc.storage.log_question(text, answer.confident)
+    key = svc.answers.put(answer)
     if context.user_data is not None:
         context.user_data["last_answer"] = key
     keyboard = answer_keyboard(key, has_passage=answer.source_passage is not None)
     await send_html(
-        context, message.chat_id, format_answer(answer) + note,
+        context, message.chat_id, render_html(answer) + note,
         reply_markup=keyboard, reply_to=None if private else message.message_id,
     )  # fmt: skip
 
@@ -371,26 +354,25 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if query is None:
         return
     cb = parse_callback(query.data)
-    answer = _cache(context).get(cb.answer_id) if cb.answer_id else None
+    svc = services(context)
+    answer = svc.answers.get(cb.answer_id) if cb.answer_id else None
     if cb.kind == "unknown" or (cb.kind in ("fb", "src") and answer is None):
         await _answer_query(query, texts.OLD_BUTTON, alert=True)
         return
-    if cb.kind == "fb":
-        if not _cache(context).first_vote(cb.answer_id, query.from_user.id):
+    if cb.kind == "fb" and answer is not None and cb.answer_id:
+        if not svc.answers.first_vote(cb.answer_id, query.from_user.id):
             await _answer_query(query, texts.FEEDBACK_AGAIN)
             return
         await _answer_query(query, texts.FEEDBACK_THANKS)
-        _storage(context).add_feedback(
-            answer.answer_id, answer.question, [s.url or s.file for s in answer.sources], cb.vote
-        )
+        svc.storage.add_feedback(answer.answer_id, answer.question, [s.url or s.file for s in answer.sources], cb.vote)
         if query.message is not None:
             markup = answer_keyboard(answer.answer_id, feedback=False, has_passage=answer.source_passage is not None)
             with contextlib.suppress(BadRequest):
                 await with_retry(lambda: query.edit_message_reply_markup(reply_markup=markup))
-    elif cb.kind == "src":
+    elif cb.kind == "src" and answer is not None:
         await _answer_query(query)
         passage = answer.source_passage
-        html_text = format_passage(passage) if passage is not None else texts.NO_PASSAGE
+        html_text = passage_html(passage) if passage is not None else texts.NO_PASSAGE
         await reply_html(update, context, html_text)
     elif cb.kind == "mas":
         await _answer_query(query)
@@ -401,13 +383,13 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await _answer_query(query, texts.OLD_BUTTON, alert=True)
             return
         await _answer_query(query)
-        engine = _engine(context)
-        match = engine.places.by_name(labels[cb.index])
-        context.user_data.pop("obec_candidates", None)
+        match = svc.engine.place(labels[cb.index])
+        if context.user_data is not None:
+            context.user_data.pop("obec_candidates", None)
         await _confirm_place(update, context, match)
 
 
-async def _answer_query(query: Any, text: str | None = None, alert: bool = False) -> None:
+async def _answer_query(query: CallbackQuery, text: str | None = None, alert: bool = False) -> None:
     """Answer a callback query first thing; an expired query ("query is too old") is harmless."""
     try:
         await with_retry(lambda: query.answer(text=text, show_alert=alert), attempts=3)
@@ -420,7 +402,8 @@ async def _answer_query(query: Any, text: str | None = None, alert: bool = False
 
 async def statistiky(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Staff: questions per day, share answered confidently, feedback counts."""
-    storage = _storage(context)
+    svc = services(context)
+    storage = svc.storage
     days = storage.daily_stats(days=7)
     up, down = storage.feedback_counts()
     lines = ["<b>Statistiky za posledních 7 dní</b>"]
@@ -434,16 +417,13 @@ async def statistiky(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     if total:
         lines.append(f"\nCelkem {total} otázek, s jistou odpovědí {round(100 * confident / total)} %.")
     lines.append(f"Hodnocení celkem: 👍 {up} · 👎 {down}")
-    engine = _engine(context)
-    build = getattr(getattr(engine, "index", None), "build_id", None)
-    if build:
-        lines.append(f"Index: <code>{esc(build)}</code>")
+    lines.append(f"Index: <code>{esc(svc.engine.build_id)}</code>")
     await reply_html(update, context, "\n".join(lines))
 
 
 async def mezery(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Staff: the most frequent questions the bot could not answer confidently."""
-    gaps = _storage(context).top_gaps(limit=20)
+    gaps = services(context).storage.top_gaps(limit=20)
     if not gaps:
         await reply_html(update, context, texts.ADMIN_NO_GAPS)
         return
@@ -455,7 +435,7 @@ async def mezery(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def obnovit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Staff: load a newly built index without restarting."""
-    changed = await asyncio.to_thread(_engine(context).reload_if_changed)
+    changed = await asyncio.to_thread(services(context).engine.reload_if_changed)
     await reply_html(update, context, texts.ADMIN_RELOADED if changed else texts.ADMIN_NOT_CHANGED)
 
 

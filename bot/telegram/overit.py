@@ -3,8 +3,8 @@
 A persistent ``ConversationHandler`` (``name="overit"``): the step each user is at survives a bot
 restart through the Application's persistence, and the choices made so far live in
 ``context.user_data["overit"]``. Every step has Zpět (back) and Zrušit (cancel) buttons; /overit
-restarts from the first step at any time. The check itself is ``engine.calls.check`` (the same
-engine as ``python -m bot overit``), with ``engine.places`` for the municipality and its MAS.
+restarts from the first step at any time. The check itself is the engine's ``check_eligibility``
+(the same code as ``python -m bot overit``), with the engine's places for the municipality and its MAS.
 
 Callback data: ``ov|a|<applicant>``, ``ov|t|<topic>``, ``ov|skip``, ``ov|mine``, ``ov|back``,
 ``ov|cancel``, ``ov|new`` — all far below Telegram's 64-byte limit.
@@ -18,7 +18,6 @@ import html
 import logging
 import re
 import warnings
-from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
@@ -34,8 +33,10 @@ from telegram.ext import (
 from telegram.warnings import PTBUserWarning
 
 from bot.eligibility import APPLICANTS, TOPICS
-from bot.formatting import format_eligibility as result_html
+from bot.places import PlaceStatus
+from bot.render import eligibility_html
 from bot.telegram.handlers import send_html, with_retry
+from bot.telegram.services import services
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +52,6 @@ ASK_OBEC = (
     "Ve které obci projekt bude? Napište název obce, nebo zvolte <i>Přeskočit</i>."
 )
 CANCELLED = "Ověření jsem zrušil. Nové začnete příkazem /overit."
-UNAVAILABLE = "Ověření teď bohužel není k dispozici. Zkuste to prosím později, nebo se zeptejte vlastními slovy."
 PLACE_NOT_FOUND = (
     "Obec „{obec}“ jsem mezi obcemi Ústeckého kraje nenašel. Napište název znovu (třeba i bez diakritiky), "
     "nebo zvolte <i>Přeskočit</i>."
@@ -103,20 +103,20 @@ def new_check_keyboard() -> InlineKeyboardMarkup:
 # --- helpers ----------------------------------------------------------------------------------------
 
 
-def _state(context: ContextTypes.DEFAULT_TYPE) -> dict[str, Any]:
+def _state(context: ContextTypes.DEFAULT_TYPE) -> dict[str, str]:
     data = context.user_data
     if data is None:  # no user (channel posts) – never routed here, but stay safe
         return {}
-    return data.setdefault(KEY, {})
+    state: dict[str, str] = data.setdefault(KEY, {})
+    return state
 
 
 def _stored_obec(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | None:
-    storage = context.bot_data.get("storage")
     user = update.effective_user
-    if storage is None or user is None:
+    if user is None:
         return None
     try:
-        return storage.get_obec(user.id)
+        return services(context).storage.get_obec(user.id)
     except Exception:  # the municipality button is a convenience only
         log.exception("could not read the stored municipality")
         return None
@@ -174,32 +174,28 @@ async def _finish(update: Update, context: ContextTypes.DEFAULT_TYPE, obec: str 
     if applicant not in APPLICANTS or topic not in TOPICS:  # lost choices (e.g. data deleted): start over
         state.clear()
         return await _ask_applicant(update, context)
-    engine = context.bot_data.get("engine")
-    calls = getattr(engine, "calls", None)
+    engine = services(context).engine
     chat = update.effective_chat
-    if calls is None or chat is None:
-        if chat is not None:
-            await send_html(context, chat.id, html.escape(UNAVAILABLE))
+    if chat is None:
         state.clear()
         return ConversationHandler.END
-    places = getattr(engine, "places", None)
-    if obec and places is not None:
-        match = await asyncio.to_thread(places.by_name, obec)
-        if match.status == "not_found":
+    if obec:
+        match = await asyncio.to_thread(engine.place, obec)
+        if match.status is PlaceStatus.NOT_FOUND:
             await send_html(
                 context, chat.id, PLACE_NOT_FOUND.format(obec=html.escape(obec)),
                 reply_markup=obec_keyboard(_stored_obec(update, context)),
             )  # fmt: skip
             return OBEC
-        if match.status == "ambiguous":
+        if match.status is PlaceStatus.AMBIGUOUS:
             await send_html(
                 context, chat.id, PLACE_AMBIGUOUS.format(message=html.escape(match.message)),
                 reply_markup=obec_keyboard(_stored_obec(update, context)),
             )  # fmt: skip
             return OBEC
-    result = await asyncio.to_thread(calls.check, applicant, topic, obec, None, places)
+    result = await asyncio.to_thread(engine.check_eligibility, applicant, topic, obec)
     state.clear()
-    await send_html(context, chat.id, result_html(result), reply_markup=new_check_keyboard())
+    await send_html(context, chat.id, eligibility_html(result), reply_markup=new_check_keyboard())
     return ConversationHandler.END
 
 

@@ -55,7 +55,7 @@ MAS_UNKNOWN_OBEC = (
     "Zatím nevím, ze které obce jste. Napište <code>/obec název</code>, například <code>/obec Most</code>, "
     "a řeknu vám, která místní akční skupina vám pomůže."
 )
-MAS_FALLBACK = "Než si obec nastavíte, můžete se obrátit na {name}{contacts}."
+MAS_FALLBACK = "Než si obec nastavíte, můžete se obrátit na {contact}."
 
 NO_LAST_ANSWER = "Zatím jste se na nic nezeptali. Napište otázku a zdroje vám pak ukážu."
 LAST_ANSWER_GONE = "Zdroje poslední odpovědi už nemám k dispozici. Zeptejte se prosím znovu."
@@ -67,7 +67,6 @@ DELETED = (
     "Anonymní hodnocení a otázky bez odpovědi s vámi spojené nejsou, proto je nelze dohledat."
 )
 
-TOO_LONG = "Zpráva je příliš dlouhá. Napište prosím otázku stručněji (nejvýš {limit} znaků)."
 ONLY_TEXT = "Rozumím zatím jen textu. Napište mi prosím otázku slovy."
 FORWARDED = "Přeposlané zprávy nezpracovávám. Napište mi prosím svou otázku vlastními slovy."
 UNKNOWN_COMMAND = "Tento příkaz neznám. Seznam příkazů najdete v /pomoc."

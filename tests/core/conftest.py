@@ -24,5 +24,5 @@ def small_engine(tmp_path_factory: pytest.TempPathFactory, embedding_cache: Path
     settings = Settings(
         knowledge_dir=knowledge, data_dir=root / "var", embedding_cache_dir=embedding_cache, _env_file=None
     )
-    build_index(settings)
+    build_index(settings.index_config)
     return Engine.load(settings)

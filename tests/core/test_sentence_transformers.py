@@ -31,7 +31,7 @@ def test_index_built_with_sentence_transformers_is_searchable(
     small_knowledge: Path, make_settings: Callable[..., Settings]
 ) -> None:
     settings = make_settings(knowledge_dir=small_knowledge, embedding_model=MODEL_PATH)
-    report = build_index(settings)
+    report = build_index(settings.index_config)
     assert report.published
     data = load_index(settings.data_dir, MODEL_PATH)
     assert data.manifest["model"] == MODEL_PATH and data.manifest["dim"] == 384

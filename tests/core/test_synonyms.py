@@ -5,8 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from index.analyzer import analyze
-from index.synonyms import Synonyms, load_synonyms, validate
-from kb.problems import Severity
+from index.synonyms import Synonyms, useless_entries
+from kb.problems import Problem, Severity
+from kb.synonyms import read_synonyms
+
+
+def load_synonyms(folder: Path) -> Synonyms:
+    return Synonyms.compile(read_synonyms(folder)[0])
+
+
+def validate(folder: Path) -> list[Problem]:
+    entries, problems = read_synonyms(folder)
+    return problems + useless_entries(entries)
 
 
 def write(folder: Path, text: str) -> Path:

@@ -8,13 +8,12 @@ import pytest
 from elig_support import GOOD_ENTRY, KNOWLEDGE
 
 from bot.eligibility import Calls
-
-places_mod = pytest.importorskip("bot.places")
+from bot.places import Places
 
 
 @pytest.fixture(scope="module")
-def places():
-    return places_mod.Places.load(KNOWLEDGE)
+def places() -> Places:
+    return Places.load(KNOWLEDGE)
 
 
 def rows(result) -> dict[str, dict]:

@@ -1,25 +1,16 @@
-"""Unit tests for bot.formatting: escaping, answers with dated source links, safe splitting."""
+"""Telegram HTML: escaping, answers rendered with dated source links, safe splitting."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from types import SimpleNamespace
 
 import pytest
 from tg_html import TelegramHtmlError, check_telegram_html, visible_text
 
-from bot.answers import Answer, Source
-from bot.formatting import (
-    SAFE_LENGTH,
-    esc,
-    format_answer,
-    format_date_cs,
-    format_passage,
-    format_sources,
-    link,
-    split_html,
-    strip_tags,
-)
+from bot.answer import Answer, Passage, Source
+from bot.formatting import SAFE_LENGTH, esc, link, split_html, strip_tags
+from bot.render import passage_html, render_html, sources_html
+from kb.text import format_date_cs
 
 
 def test_escape_markup_and_script() -> None:
@@ -63,7 +54,7 @@ def test_answer_has_body_first_then_dated_sources_then_mas_line() -> None:
         ],
         place=SimpleNamespace(mas_line=lambda: "Vaše MAS: MAS Labské skály (web: https://example.cz)"),
     )
-    out = format_answer(ans)
+    out = render_html(ans)
     check_telegram_html(out)
     assert out.startswith("Fond pomáhá &lt;obcím&gt; &amp; firmám.")
     assert out.count("opst.cz/x") == 1  # de-duplicated
@@ -82,7 +73,7 @@ def test_unconfident_answer_has_suggestions_notes_and_contact_line() -> None:
         notes=["Pozor: termín 30. 6. 2024 už uplynul."],
         contact_line="Obraťte se na Krajské sdružení NS MAS & spol.",
     )
-    out = format_answer(ans)
+    out = render_html(ans)
     check_telegram_html(out)
     assert "Možná vás zajímá: <b>Brownfieldy</b>; <b>OPST &lt;x&gt;</b>." in out
     assert out.index("Pozor") < out.index("Možná") < out.index("Krajské")
@@ -90,19 +81,14 @@ def test_unconfident_answer_has_suggestions_notes_and_contact_line() -> None:
 
 
 def test_no_sources_no_heading() -> None:
-    assert format_sources([]) == ""
+    assert sources_html([]) == ""
 
 
 def test_passage_is_quoted_and_trimmed() -> None:
-    @dataclass
-    class P:
-        text: str
-        title: str = "Titul"
-        breadcrumb: str = "OPST > Kdo může žádat"
-        source: str = "https://opst.cz"
-        as_of: str = "2024-01-31"
-
-    out = format_passage(P("slovo " * 2000), limit=500)
+    passage = Passage(
+        "c1", "slovo " * 2000, "Titul", "OPST > Kdo může žádat", "k/a.md", "https://opst.cz", "2024-01-31", 1
+    )
+    out = passage_html(passage, limit=500)
     check_telegram_html(out)
     assert len(out) < 800 and "…" in out and "stav k 31. 1. 2024" in out
     assert "OPST &gt; Kdo může žádat" in out

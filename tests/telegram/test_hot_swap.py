@@ -59,7 +59,7 @@ async def test_hot_swap_while_questions_arrive(start_bot, small_index, trigger) 
 
     streamer = asyncio.create_task(stream())
     (small_index.knowledge_dir / "lipy.md").write_text(NEW_DOC, encoding="utf-8")
-    await asyncio.to_thread(build_index, small_index)
+    await asyncio.to_thread(build_index, small_index.index_config)
     if trigger == "admin":
         assert (await bot.ask(ADMIN, "/obnovit"))["text"].startswith("Načetl jsem")
     await bot.api.wait_for(lambda: engine.index.build_id != old_build, timeout=30)

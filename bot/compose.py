@@ -1,4 +1,4 @@
-"""Extractive, grounded answers (DESIGN.md §5): the best sentences of the retrieved passages, with sources.
+"""Extractive, grounded answers: the best sentences of the retrieved passages, with their sources.
 
 Nothing here generates text about the topic: every factual sentence is quoted from a passage,
 the rest are fixed Czech phrases (not-known, pointers to a MAS, date warnings).
@@ -9,21 +9,18 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-import unicodedata
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 import numpy as np
 
-from index.analyzer import analyze, fold
+from bot.answer import Answer, Passage, Source
+from bot.places import Mas, PlaceMatch, contact_summary
+from bot.question import is_cyrillic
+from index.analyzer import analyze
 from index.bm25 import K1 as BM25_K1
 from index.chunks import BREADCRUMB_SEP
 from index.search import Hit, SearchResult
 from index.store import IndexData
-
-if TYPE_CHECKING:
-    from bot.eligibility import EligibilityResult
-    from bot.places import Mas, PlaceMatch
+from kb.text import fold_lower
 
 # Confidence = top passage cosine + a share of the best BM25 score out of the most the question's
 # terms could score (scale-free, so it holds for small and large knowledge folders). Off-topic
@@ -33,7 +30,6 @@ LEXICAL_WEIGHT = 0.3
 CONFIDENCE_THRESHOLD = 0.90
 CYRILLIC_LEXICAL_SHARE = 0.2  # Ukrainian questions: e5 is multilingual, BM25 is not
 SUGGESTION_MIN_DENSE = 0.80
-MAX_QUESTION_CHARS = 1000
 MAX_ANSWER_CHARS = 700
 MAX_SENTENCES = 3
 OTHER_DOCUMENT_MARGIN = 0.03
@@ -44,251 +40,13 @@ EMPTY_QUESTION = (
     "Napište mi prosím otázku slovy, třeba: „Co je Fond pro spravedlivou transformaci?“ "
     "nebo „Kdo mi poradí s dotací v Žatci?“"
 )
-LONG_QUESTION = "Zpráva je hodně dlouhá, odpovídám na její začátek."
-NOT_CZECH = "Odpovídám česky, podklady mám jen v češtině."
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
-_TAG = re.compile(r"<[^>]{0,200}>")
 _DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")
 _DEADLINE_BEFORE = re.compile(r"(\bdo|uzávěrk\w*|končí|ukončen\w*|nejpozději|termín\w*)\s*$", re.IGNORECASE)
 _ASKS_NUMBER = re.compile(r"\b(kolik\w*|jak (vysok|velk)\w*|castk\w*|do kdy|od kdy|kdy\b|termin\w*|alokac\w*)")
 _ASKS_DEFINITION = re.compile(r"^\W*(co (to )?(je|jsou|znamena|znamenaji)|co je to|what is|what are)\b")
 _DEFINES = re.compile(r"\s(je|jsou|znamená|znamenají)\s")
 _HAS_NUMBER = re.compile(r"\d[\d ,.]*")
-_ASKS_FOR_MAS = re.compile(r"\bmas\b|mistni akcni|porad\w*|kontakt\w*|obratit|pomuze|pomoc\w*|kdo mi|na koho")
-_ENGLISH = frozenset(
-    [
-        "the",
-        "what",
-        "how",
-        "is",
-        "are",
-        "can",
-        "i",
-        "my",
-        "where",
-        "when",
-        "who",
-        "which",
-        "do",
-        "does",
-        "for",
-        "of",
-        "to",
-        "and",
-        "money",
-    ]
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    title: str
-    url: str | None
-    file: str
-    as_of: str | None
-
-    def to_json(self) -> dict:
-        return {"title": self.title, "url": self.url, "file": self.file, "as_of": self.as_of}
-
-
-@dataclass(frozen=True, slots=True)
-class Passage:
-    chunk_id: str
-    text: str
-    title: str
-    breadcrumb: str
-    file: str
-    source: str | None
-    as_of: str | None
-    score: float
-
-    def to_json(self) -> dict:
-        return {
-            "text": self.text,
-            "title": self.title,
-            "file": self.file,
-            "source": self.source,
-            "as_of": self.as_of,
-            "score": round(self.score, 3),
-        }
-
-
-@dataclass(frozen=True)
-class Answer:
-    question: str
-    body: str
-    confident: bool
-    passages: list[Passage] = field(default_factory=list)
-    sources: list[Source] = field(default_factory=list)
-    place: PlaceMatch | None = None
-    answer_id: str = ""
-    suggestions: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # date warnings, language note
-    contact_line: str | None = None  # who to ask, when not confident and no MAS is known
-    eligibility: EligibilityResult | None = None  # "can we get money for this?" questions
-
-    place_lead: bool = False  # the question asks who helps here: the MAS answer leads
-    quoted: tuple[str, ...] = ()  # chunk ids the body quotes, leading sentence first
-
-    @property
-    def source_passage(self) -> Passage | None:
-        """The passage behind the answer's leading sentence ("Zobrazit zdroj"); None when nothing was quoted."""
-        if not self.confident or not self.quoted:
-            return None
-        return next((p for p in self.passages if p.chunk_id == self.quoted[0]), None)
-
-    @property
-    def mas_line(self) -> str | None:
-        return self.place.mas_line() if self.place else None
-
-    def parts(self) -> list[tuple[str, object]]:
-        """What the bot says, in order, as (kind, content); `.text` and the Telegram HTML render these.
-
-        Kinds: "eligibility" (EligibilityResult), "place" (PlaceMatch), "body", "context" (the body
-        after a lead), "notes", "suggestions" (list[str]), "sources" (list[Source]), "tail" (str).
-        """
-        out: list[tuple[str, object]] = []
-        if self.eligibility is not None:
-            out.append(("eligibility", self.eligibility))
-        elif self.place_lead and self.place is not None:
-            out.append(("place", self.place))
-        lead = bool(out)
-        if not lead:
-            out.append(("body", self.body))
-        elif self.confident:
-            out.append(("context", self.body))
-        if self.notes:
-            out.append(("notes", "\n".join(self.notes)))
-        if self.suggestions and not lead:
-            out.append(("suggestions", self.suggestions))
-        if self.sources and self.confident:
-            out.append(("sources", self.sources))
-        tail = None if lead else (self.mas_line or self.contact_line)
-        if tail:
-            out.append(("tail", tail))
-        return out
-
-    @property
-    def text(self) -> str:
-        """Plain text, exactly what the bot says (Telegram adds only markup and links)."""
-        rendered = []
-        for kind, content in self.parts():
-            if kind in ("eligibility", "place"):
-                rendered.append(content.message)  # type: ignore[attr-defined]
-            elif kind == "context":
-                rendered.append(f"Z podkladů: {content}")
-            elif kind == "suggestions":
-                rendered.append("Možná vás zajímá: " + "; ".join(content) + ".")  # type: ignore[arg-type]
-            elif kind == "sources":
-                lines = "\n".join(f"• {source_line(s)}" for s in content)  # type: ignore[attr-defined]
-                rendered.append(f"Zdroje:\n{lines}")
-            else:
-                rendered.append(str(content))
-        return "\n\n".join(rendered)
-
-    def to_json(self) -> dict:
-        return {
-            "question": self.question,
-            "answer": self.text,
-            "confident": self.confident,
-            "passages": [p.to_json() for p in self.passages],
-            "sources": [s.to_json() for s in self.sources],
-            "mas": self.place.ask_json() if self.place else None,
-        }
-
-
-def source_line(source: Source) -> str:
-    date = f" (stav k {format_date(source.as_of)})" if source.as_of else ""
-    url = f": {source.url}" if source.url else ""
-    return f"{source.title}{date}{url}"
-
-
-def format_date(iso: str) -> str:
-    """2024-07-01 → 1. 7. 2024 (Czech style)."""
-    try:
-        d = dt.date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{d.day}. {d.month}. {d.year}"
-
-
-def clean_question(raw: str) -> tuple[str, list[str]]:
-    """Question text safe to process, and notes for the user about what was done to it."""
-    notes: list[str] = []
-    if looks_binary(raw or ""):
-        return "", notes
-    text = unicodedata.normalize("NFC", raw or "")
-    text = _CONTROL.sub(" ", text)
-    text = _TAG.sub(" ", text)
-    text = re.sub(r"\s+", " ", text).strip()
-    if len(text) > MAX_QUESTION_CHARS:
-        cut = text[:MAX_QUESTION_CHARS]
-        text = cut[: cut.rfind(" ")] if " " in cut[-100:] else cut
-        notes.append(LONG_QUESTION)
-    return text, notes
-
-
-_GREETING = re.compile(
-    r"^(ahoj\w*|dobry (den|vecer)|dobre (rano|odpoledne)|zdravim|cau|cus|nazdar|hello|hi|hey|"
-    r"привіт|добрий день|здравствуйте)( vsem| prusvodce| pruvodce)?$"
-)
-_THANKS = re.compile(
-    r"^(diky|dik|dekuji|dekuju|dekujeme|diky moc|dekuji moc|dekuji pekne|super|ok|okay|"
-    r"thanks|thank you|дякую)( moc| pekne| mockrat)?$"
-)
-GREETING_REPLY = (
-    "Dobrý den! Jsem Průvodce transformací a odpovídám na otázky o spravedlivé transformaci Ústeckého "
-    "kraje. Zeptejte se třeba: „Kdo může žádat o peníze z OPST?“, „Jak začít s komunitní energetikou "
-    "v obci?“ nebo „Která MAS pomáhá v Žatci?“"
-)
-THANKS_REPLY = "Rádo se stalo. Kdybyste potřebovali ještě něco, stačí napsat."
-
-
-def small_talk(question: str) -> str | None:
-    """A fixed reply to a bare greeting or thanks (these are not questions for the knowledge base)."""
-    text = re.sub(r"[^\w ]+", " ", fold(question.lower()))
-    text = " ".join(text.split())
-    if _GREETING.match(text):
-        return GREETING_REPLY
-    if _THANKS.match(text):
-        return THANKS_REPLY
-    return None
-
-
-def asks_for_mas(question: str) -> bool:
-    """Does the question ask who helps locally (which MAS, whom to contact)?"""
-    return bool(_ASKS_FOR_MAS.search(fold(question.lower())))
-
-
-def looks_binary(raw: str) -> bool:
-    """Mostly control or replacement characters: data pasted or sent by mistake, not a question."""
-    if not raw:
-        return False
-    odd = sum(1 for c in raw if c == "\ufffd" or (ord(c) < 32 and c not in "\n\r\t") or 0x7F <= ord(c) < 0xA0)
-    return odd / len(raw) > 0.2
-
-
-def has_words(text: str) -> bool:
-    return sum(1 for c in text if c.isalpha()) >= 3
-
-
-def is_cyrillic(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(1 for c in letters if "\u0400" <= c <= "\u04ff") / len(letters) > 0.5
-
-
-def language_note(text: str) -> str | None:
-    if is_cyrillic(text):
-        return NOT_CZECH
-    words = re.findall(r"[a-z]+", text.lower())
-    if (
-        len(words) >= 3
-        and sum(w in _ENGLISH for w in words) / len(words) >= 0.3
-        and not re.search(r"[ěščřžýáíéůú]", text.lower())
-    ):
-        return NOT_CZECH
-    return None
 
 
 def confidence(result: SearchResult, index: IndexData) -> float:
@@ -325,9 +83,9 @@ def _passages(hits: list[Hit]) -> list[Passage]:
 def select_sentences(result: SearchResult, index: IndexData, top: int = 3) -> list[tuple[Hit, str]]:
     """The best sentences of the top passages: semantic similarity, shared terms and passage rank."""
     q_terms = set(result.query_terms)
-    wants_number = bool(_ASKS_NUMBER.search(fold(result.query.lower())))
+    wants_number = bool(_ASKS_NUMBER.search(fold_lower(result.query)))
     asked_numbers = set(_HAS_NUMBER.findall(result.query))
-    wants_definition = bool(_ASKS_DEFINITION.search(fold(result.query.lower())))
+    wants_definition = bool(_ASKS_DEFINITION.search(fold_lower(result.query)))
     idf = {t: index.bm25.idf(t) for t in q_terms}
     idf_total = sum(idf.values())
     scored: list[tuple[float, int, int, Hit, str]] = []
@@ -395,10 +153,9 @@ def deadline_notes(sentences: list[str], today: dt.date) -> list[str]:
 def contact_line(fallback: Mas | None) -> str | None:
     if fallback is None:
         return None
-    contacts = ", ".join(x for x in (fallback.web, fallback.email, fallback.phone) if x)
     return (
         "S dotazem vám poradí místní akční skupina (MAS) ve vašem okolí. Napište mi, ve které obci "
-        f"bydlíte, nebo se obraťte na {fallback.name}" + (f" ({contacts})." if contacts else ".")
+        f"bydlíte, nebo se obraťte na {contact_summary(fallback)}."
     )
 
 

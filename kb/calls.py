@@ -1,4 +1,4 @@
-"""Reading and validating `knowledge/vyzvy.yaml` with line numbers for every finding.
+"""The calls table `knowledge/vyzvy.yaml`: calls and programmes for the eligibility check.
 
 The file is parsed with `yaml.compose` (a node tree with start marks), never with `safe_load`,
 so each problem names the line staff must edit. Parsing never raises: broken input becomes
@@ -16,11 +16,57 @@ from typing import Any
 
 import yaml
 
-from kb.problems import Problem, Severity, display_path
-
-from .codes import APPLICANTS, AS_OF_UNKNOWN, ONGOING, TERRITORY_TYPES, TOPICS, code_list
+from kb.problems import Problem, Report, display_path
 
 FILENAME = "vyzvy.yaml"
+
+# Applicant and topic codes (stable: `bot overit --zadatel/--tema` and vyzvy.yaml use them).
+APPLICANTS: dict[str, str] = {
+    "obec": "obec/město",
+    "svazek": "svazek obcí",
+    "kraj": "kraj",
+    "po": "příspěvková organizace",
+    "skola": "škola",
+    "nno": "NNO/spolek/nadace/o.p.s.",
+    "cirkev": "církev",
+    "msp": "malý a střední podnik (MSP)",
+    "velky_podnik": "velký podnik",
+    "osvc": "OSVČ/živnostník",
+    "obcan": "fyzická osoba/občan",
+    "mas": "místní akční skupina (MAS)",
+}
+
+TOPICS: dict[str, str] = {
+    "energie": "energie",
+    "brownfieldy": "brownfieldy",
+    "podnikani": "podnikání a inovace",
+    "vzdelavani": "vzdělávání a rekvalifikace",
+    "priroda": "příroda a krajina",
+    "infrastruktura": "infrastruktura a cyklostezky",
+    "kultura_sport": "kultura a sport",
+    "priprava": "příprava projektů",
+    "kreativni": "kreativní služby",
+    "socialni": "sociální oblast",
+    "digitalizace": "digitalizace",
+}
+
+TERRITORY_TYPES: dict[str, str] = {
+    "kraj": "celý Ústecký kraj",
+    "tezba": "jen vymezené území zasažené těžbou uhlí",
+    "uhelne_kraje": "uhelné kraje (Karlovarský, Ústecký, Moravskoslezský)",
+    "cr": "celá Česká republika",
+    "obce": "jen vyjmenované obce (seznam v poli obce)",
+    "neuvedeno": "zdroj územní podmínky neuvádí",
+}
+
+ONGOING = "průběžně"  # `closes` value of standing programmes
+AS_OF_UNKNOWN = "neuvedeno"  # `as_of` value when the source carries no date
+
+
+def code_list(codes: dict[str, str]) -> str:
+    """`obec (obec/město), svazek (svazek obcí), …` for Czech error messages."""
+    return ", ".join(f"{code} ({label})" for code, label in codes.items())
+
 
 REQUIRED = (
     "id", "name", "programme", "applicants", "topics", "territory", "amount_min", "amount_max",
@@ -72,18 +118,14 @@ class Call:
         return self.closes.isoformat() if self.closes else None
 
 
-class _Reader:
-    """Collects problems for one file; helpers return `None` on bad values after reporting."""
+class _Reader(Report):
+    """A Report that takes YAML nodes and turns them into line numbers."""
 
-    def __init__(self, path: Path, knowledge_dir: Path) -> None:
-        self.file = display_path(path, knowledge_dir)
-        self.problems: list[Problem] = []
+    def error_at(self, node: yaml.Node | None, message: str) -> None:
+        self.error(_line(node), message)
 
-    def error(self, node: yaml.Node | None, message: str) -> None:
-        self.problems.append(Problem(self.file, _line(node), Severity.ERROR, message))
-
-    def warning(self, node: yaml.Node | None, message: str) -> None:
-        self.problems.append(Problem(self.file, _line(node), Severity.WARNING, message))
+    def warning_at(self, node: yaml.Node | None, message: str) -> None:
+        self.warning(_line(node), message)
 
 
 def _line(node: yaml.Node | None) -> int | None:
@@ -119,11 +161,11 @@ def _mapping(reader: _Reader, node: yaml.MappingNode, where: str) -> dict[str, t
     out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
-            reader.error(key_node, f"{where}: název pole musí být obyčejné slovo (např. „name:“).")
+            reader.error_at(key_node, f"{where}: název pole musí být obyčejné slovo (např. „name:“).")
             continue
         key = str(key_node.value)
         if key in out:
-            reader.error(
+            reader.error_at(
                 key_node,
                 f"{where}: pole „{key}“ je uvedeno dvakrát (poprvé na řádku {_line(out[key][0])}). "
                 "Jedno z nich smažte.",
@@ -135,7 +177,7 @@ def _mapping(reader: _Reader, node: yaml.MappingNode, where: str) -> dict[str, t
 
 def _str_field(reader: _Reader, node: yaml.Node, label: str, where: str) -> str | None:
     if not isinstance(node, yaml.ScalarNode):
-        reader.error(node, f"{where}: pole „{label}“ musí být text na jednom místě, ne seznam ani tabulka.")
+        reader.error_at(node, f"{where}: pole „{label}“ musí být text na jednom místě, ne seznam ani tabulka.")
         return None
     value = _scalar(node)
     if value is None:
@@ -150,14 +192,14 @@ def _codes(
     if isinstance(node, yaml.ScalarNode) and _scalar(node) is None:
         return True, None
     if not isinstance(node, yaml.SequenceNode):
-        reader.error(
+        reader.error_at(
             node,
             f"{where}: „{label}“ musí být seznam kódů v hranatých závorkách, např. [obec, svazek], "
             f"nebo null, když to zdroj neuvádí. Povolené kódy: {code_list(codes)}.",
         )
         return False, None
     if not node.value:
-        reader.error(
+        reader.error_at(
             node, f"{where}: „{label}“ je prázdný seznam. Doplňte kódy, nebo napište null, když to zdroj neuvádí."
         )
         return False, None
@@ -168,13 +210,13 @@ def _codes(
         if not isinstance(value, str) or value not in codes:
             ok = False
             shown = value if value is not None else "(prázdné)"
-            reader.error(
+            reader.error_at(
                 item,
                 f"{where}: neznámý {kind} „{shown}“ v poli „{label}“.{_suggest(str(shown), list(codes))} "
                 f"Povolené kódy: {code_list(codes)}.",
             )
         elif value in found:
-            reader.warning(item, f"{where}: kód „{value}“ je v poli „{label}“ dvakrát; jeden smažte.")
+            reader.warning_at(item, f"{where}: kód „{value}“ je v poli „{label}“ dvakrát; jeden smažte.")
         else:
             found.append(value)
     return ok, tuple(found)
@@ -183,7 +225,7 @@ def _codes(
 def _date(reader: _Reader, node: yaml.Node, label: str, where: str, *, allow_ongoing: bool) -> tuple[bool, Any]:
     """(ok, value): value is a date, None, or ONGOING."""
     if not isinstance(node, yaml.ScalarNode):
-        reader.error(node, f"{where}: „{label}“ musí být datum RRRR-MM-DD.")
+        reader.error_at(node, f"{where}: „{label}“ musí být datum RRRR-MM-DD.")
         return False, None
     raw = _scalar(node)
     if raw is None:
@@ -193,7 +235,7 @@ def _date(reader: _Reader, node: yaml.Node, label: str, where: str, *, allow_ong
         return True, ONGOING
     hint = ", „průběžně“" if allow_ongoing else ""
     if not _DATE_RE.match(text):
-        reader.error(
+        reader.error_at(
             node,
             f"{where}: „{label}: {text}“ není platné datum. Napište ho jako RRRR-MM-DD (např. 2024-12-31)"
             f"{hint}, nebo null, když datum neznáte.",
@@ -202,7 +244,7 @@ def _date(reader: _Reader, node: yaml.Node, label: str, where: str, *, allow_ong
     try:
         return True, date.fromisoformat(text)
     except ValueError:
-        reader.error(node, f"{where}: „{label}: {text}“ – takový den v kalendáři není. Opravte datum.")
+        reader.error_at(node, f"{where}: „{label}: {text}“ – takový den v kalendáři není. Opravte datum.")
         return False, None
 
 
@@ -211,7 +253,7 @@ def _amount(reader: _Reader, node: yaml.Node, label: str, where: str) -> tuple[b
     if value is None:
         return True, None
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        reader.error(
+        reader.error_at(
             node,
             f"{where}: „{label}“ musí být částka v Kč jako celé číslo bez mezer a bez „Kč“ "
             "(např. 500000), nebo null, když ji zdroj neuvádí.",
@@ -222,7 +264,7 @@ def _amount(reader: _Reader, node: yaml.Node, label: str, where: str) -> tuple[b
 
 def _territory(reader: _Reader, node: yaml.Node, where: str) -> Territory | None:
     if not isinstance(node, yaml.MappingNode):
-        reader.error(
+        reader.error_at(
             node,
             f"{where}: „territory“ musí mít pod sebou odsazená pole type a text "
             f"(type: jedno z {', '.join(TERRITORY_TYPES)}).",
@@ -231,7 +273,7 @@ def _territory(reader: _Reader, node: yaml.Node, where: str) -> Territory | None
     fields = _mapping(reader, node, where)
     for key, (key_node, _) in fields.items():
         if key not in TERRITORY_KEYS:
-            reader.warning(
+            reader.warning_at(
                 key_node,
                 f"{where}: neznámé pole „territory.{key}“.{_suggest(key, list(TERRITORY_KEYS))} "
                 f"Povolená pole: {', '.join(TERRITORY_KEYS)}.",
@@ -239,13 +281,13 @@ def _territory(reader: _Reader, node: yaml.Node, where: str) -> Territory | None
     ok = True
     type_ = None
     if "type" not in fields:
-        reader.error(node, f"{where}: v „territory“ chybí „type“ (jedno z {', '.join(TERRITORY_TYPES)}).")
+        reader.error_at(node, f"{where}: v „territory“ chybí „type“ (jedno z {', '.join(TERRITORY_TYPES)}).")
         ok = False
     else:
         type_ = _str_field(reader, fields["type"][1], "territory.type", where)
         if type_ not in TERRITORY_TYPES:
             allowed = ", ".join(f"{k} ({v})" for k, v in TERRITORY_TYPES.items())
-            reader.error(
+            reader.error_at(
                 fields["type"][1],
                 f"{where}: neznámý typ území „{type_}“.{_suggest(str(type_), list(TERRITORY_TYPES))} "
                 f"Povolené: {allowed}.",
@@ -253,14 +295,14 @@ def _territory(reader: _Reader, node: yaml.Node, where: str) -> Territory | None
             ok = False
     text = _str_field(reader, fields["text"][1], "territory.text", where) if "text" in fields else None
     if not text:
-        reader.error(node, f"{where}: v „territory“ chybí „text“ – jedna česká věta, kde se smí žádat.")
+        reader.error_at(node, f"{where}: v „territory“ chybí „text“ – jedna česká věta, kde se smí žádat.")
         ok = False
     max_pop = None
     if "max_population" in fields:
         value_node = fields["max_population"][1]
         value = _scalar(value_node) if isinstance(value_node, yaml.ScalarNode) else None
         if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value <= 0):
-            reader.error(value_node, f"{where}: „max_population“ musí být kladné celé číslo (např. 3000).")
+            reader.error_at(value_node, f"{where}: „max_population“ musí být kladné celé číslo (např. 3000).")
             ok = False
         else:
             max_pop = value
@@ -270,7 +312,7 @@ def _territory(reader: _Reader, node: yaml.Node, where: str) -> Territory | None
         items = value_node.value if isinstance(value_node, yaml.SequenceNode) else None
         values = [_scalar(i) for i in items if isinstance(i, yaml.ScalarNode)] if items is not None else []
         if items is None or not items or len(values) != len(items) or not all(isinstance(v, str) and v for v in values):
-            reader.error(
+            reader.error_at(
                 value_node,
                 f"{where}: „territory.obce“ musí být seznam názvů obcí v hranatých závorkách, např. [Šluknov].",
             )
@@ -278,10 +320,10 @@ def _territory(reader: _Reader, node: yaml.Node, where: str) -> Territory | None
         else:
             names = tuple(str(v).strip() for v in values)
     if type_ == "obce" and not names and "obce" not in fields:
-        reader.error(node, f"{where}: typ území „obce“ potřebuje seznam „obce: [název, …]“.")
+        reader.error_at(node, f"{where}: typ území „obce“ potřebuje seznam „obce: [název, …]“.")
         ok = False
     if names and type_ != "obce":
-        reader.error(fields["obce"][1], f"{where}: seznam „territory.obce“ patří jen k typu území „obce“.")
+        reader.error_at(fields["obce"][1], f"{where}: seznam „territory.obce“ patří jen k typu území „obce“.")
         ok = False
     if not ok or type_ is None or text is None:
         return None
@@ -291,16 +333,16 @@ def _territory(reader: _Reader, node: yaml.Node, where: str) -> Territory | None
 def _entry(reader: _Reader, node: yaml.Node, index: int, seen_ids: dict[str, int]) -> Call | None:
     where = f"položka č. {index}"
     if not isinstance(node, yaml.MappingNode):
-        reader.error(node, f"{where}: každá výzva musí začínat „- id: …“ a mít pod sebou odsazená pole.")
+        reader.error_at(node, f"{where}: každá výzva musí začínat „- id: …“ a mít pod sebou odsazená pole.")
         return None
-    before = sum(1 for p in reader.problems if p.severity is Severity.ERROR)
+    before = reader.error_count
     fields = _mapping(reader, node, where)
 
     id_ = None
     if "id" in fields:
         id_ = _str_field(reader, fields["id"][1], "id", where)
         if id_ is not None and not _ID_RE.match(id_):
-            reader.error(
+            reader.error_at(
                 fields["id"][1],
                 f"{where}: id „{id_}“ smí obsahovat jen malá písmena bez diakritiky, číslice, - a _ "
                 "(např. opst-40-uk).",
@@ -308,7 +350,7 @@ def _entry(reader: _Reader, node: yaml.Node, index: int, seen_ids: dict[str, int
         elif id_ is not None:
             where = f"výzva „{id_}“"
             if id_ in seen_ids:
-                reader.error(
+                reader.error_at(
                     fields["id"][1],
                     f"{where}: stejné id už má výzva na řádku {seen_ids[id_]}. Každá výzva musí mít jiné id.",
                 )
@@ -322,10 +364,10 @@ def _entry(reader: _Reader, node: yaml.Node, index: int, seen_ids: dict[str, int
                 hint = " (datum zdroje RRRR-MM-DD, nebo „neuvedeno“, když zdroj datum nemá)"
             if key == "source":
                 hint = " (adresa zdroje, ze kterého údaje pocházejí, např. https://opst.cz/…)"
-            reader.error(node, f"{where}: chybí pole „{key}“{hint}.")
+            reader.error_at(node, f"{where}: chybí pole „{key}“{hint}.")
     for key, (key_node, _) in fields.items():
         if key not in REQUIRED and key not in OPTIONAL:
-            reader.warning(
+            reader.warning_at(
                 key_node,
                 f"{where}: neznámé pole „{key}“ – bot ho nepoužije.{_suggest(key, [*REQUIRED, *OPTIONAL])}",
             )
@@ -335,7 +377,7 @@ def _entry(reader: _Reader, node: yaml.Node, index: int, seen_ids: dict[str, int
             return None
         value = _str_field(reader, fields[key][1], key, where)
         if required and value is None:
-            reader.error(fields[key][1], f"{where}: pole „{key}“ je prázdné – doplňte ho.")
+            reader.error_at(fields[key][1], f"{where}: pole „{key}“ je prázdné – doplňte ho.")
         return value
 
     name = text("name", required=True)
@@ -355,7 +397,7 @@ def _entry(reader: _Reader, node: yaml.Node, index: int, seen_ids: dict[str, int
         number_node = fields["number"][1]
         value = _scalar(number_node) if isinstance(number_node, yaml.ScalarNode) else None
         if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value <= 0):
-            reader.error(number_node, f"{where}: „number“ je číslo výzvy, kladné celé číslo (např. 95), nebo null.")
+            reader.error_at(number_node, f"{where}: „number“ je číslo výzvy, kladné celé číslo (např. 95), nebo null.")
         else:
             number = value
     if "allocation" in fields:
@@ -367,7 +409,7 @@ def _entry(reader: _Reader, node: yaml.Node, index: int, seen_ids: dict[str, int
     if "amount_max" in fields:
         _, amount_max = _amount(reader, fields["amount_max"][1], "amount_max", where)
     if amount_min is not None and amount_max is not None and amount_min > amount_max:
-        reader.error(fields["amount_min"][1], f"{where}: amount_min je větší než amount_max – prohoďte je.")
+        reader.error_at(fields["amount_min"][1], f"{where}: amount_min je větší než amount_max – prohoďte je.")
 
     opens = closes = closed_before = None
     if "opens" in fields:
@@ -377,7 +419,7 @@ def _entry(reader: _Reader, node: yaml.Node, index: int, seen_ids: dict[str, int
     if "closed_before" in fields:
         _, closed_before = _date(reader, fields["closed_before"][1], "closed_before", where, allow_ongoing=False)
     if isinstance(opens, date) and isinstance(closes, date) and closes < opens:
-        reader.error(
+        reader.error_at(
             fields["closes"][1],
             f"{where}: konec příjmu ({closes.isoformat()}) je dřív než začátek ({opens.isoformat()}). "
             "Opravte jedno z dat.",
@@ -385,9 +427,9 @@ def _entry(reader: _Reader, node: yaml.Node, index: int, seen_ids: dict[str, int
 
     source = text("source")
     if "source" in fields and source is None:
-        reader.error(fields["source"][1], f"{where}: pole „source“ je prázdné – doplňte adresu zdroje.")
+        reader.error_at(fields["source"][1], f"{where}: pole „source“ je prázdné – doplňte adresu zdroje.")
     elif source is not None and not re.match(r"^https?://\S+$", source):
-        reader.error(
+        reader.error_at(
             fields["source"][1],
             f"{where}: „source“ musí být jedna webová adresa začínající http:// nebo https:// (teď: „{source}“).",
         )
@@ -397,22 +439,22 @@ def _entry(reader: _Reader, node: yaml.Node, index: int, seen_ids: dict[str, int
         as_of_node = fields["as_of"][1]
         raw = _str_field(reader, as_of_node, "as_of", where)
         if raw is None:
-            reader.error(
+            reader.error_at(
                 as_of_node,
                 f"{where}: „as_of“ je prázdné. Napište datum zdroje RRRR-MM-DD (stačí RRRR-MM nebo RRRR), "
                 "nebo „neuvedeno“, když zdroj datum nemá.",
             )
         elif raw.lower() == AS_OF_UNKNOWN:
-            reader.warning(as_of_node, f"{where}: zdroj nemá datum (as_of: neuvedeno). Doplňte ho, až ho zjistíte.")
+            reader.warning_at(as_of_node, f"{where}: zdroj nemá datum (as_of: neuvedeno). Doplňte ho, až ho zjistíte.")
         elif not _AS_OF_RE.match(raw) or not _valid_partial_date(raw):
-            reader.error(
+            reader.error_at(
                 as_of_node,
                 f"{where}: „as_of: {raw}“ není platné datum. Použijte RRRR-MM-DD, RRRR-MM nebo RRRR.",
             )
         else:
             as_of = raw
 
-    errors = sum(1 for p in reader.problems if p.severity is Severity.ERROR)
+    errors = reader.error_count
     if errors > before or id_ is None or name is None or territory is None or source is None:
         return None
     return Call(
@@ -451,9 +493,9 @@ def read_calls(knowledge_dir: Path) -> tuple[list[Call], list[Problem]]:
     """All valid calls and every problem found; never raises on bad content."""
     knowledge_dir = Path(knowledge_dir)
     path = knowledge_dir / FILENAME
-    reader = _Reader(path, knowledge_dir)
+    reader = _Reader(display_path(path, knowledge_dir))
     if not path.exists():
-        reader.warning(
+        reader.warning_at(
             None,
             "soubor s výzvami chybí, ověření nároku (/overit) nebude nic nabízet. "
             "Vytvořte ho podle návodu v knowledge/README.md.",
@@ -462,7 +504,7 @@ def read_calls(knowledge_dir: Path) -> tuple[list[Call], list[Problem]]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        reader.error(None, f"soubor nelze přečíst ({exc}). Uložte ho znovu v kódování UTF-8.")
+        reader.error_at(None, f"soubor nelze přečíst ({exc}). Uložte ho znovu v kódování UTF-8.")
         return [], reader.problems
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -470,21 +512,17 @@ def read_calls(knowledge_dir: Path) -> tuple[list[Call], list[Problem]]:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark is not None else None
         what = getattr(exc, "problem", None) or str(exc)
-        reader.problems.append(
-            Problem(
-                reader.file,
-                line,
-                Severity.ERROR,
-                f"chyba zápisu YAML ({what}). Zkontrolujte odsazení (mezery, ne tabulátory), dvojtečky "
-                "za názvy polí a uvozovky kolem textu, který obsahuje dvojtečku.",
-            )
+        reader.error(
+            line,
+            f"chyba zápisu YAML ({what}). Zkontrolujte odsazení (mezery, ne tabulátory), dvojtečky "
+            "za názvy polí a uvozovky kolem textu, který obsahuje dvojtečku.",
         )
         return [], reader.problems
     if root is None:
-        reader.warning(None, "soubor je prázdný – zatím v něm nejsou žádné výzvy.")
+        reader.warning_at(None, "soubor je prázdný – zatím v něm nejsou žádné výzvy.")
         return [], reader.problems
     if not isinstance(root, yaml.SequenceNode):
-        reader.error(root, "soubor musí být seznam výzev; každá začíná řádkem „- id: …“.")
+        reader.error_at(root, "soubor musí být seznam výzev; každá začíná řádkem „- id: …“.")
         return [], reader.problems
     calls: list[Call] = []
     seen: dict[str, int] = {}
@@ -495,6 +533,6 @@ def read_calls(knowledge_dir: Path) -> tuple[list[Call], list[Problem]]:
     return calls, reader.problems
 
 
-def validate(knowledge_dir: Path) -> list[Problem]:
+def validate_calls(knowledge_dir: Path) -> list[Problem]:
     """Problems in knowledge/vyzvy.yaml (Czech, with file:line and how to fix)."""
     return read_calls(knowledge_dir)[1]

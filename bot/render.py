@@ -1,0 +1,155 @@
+"""One renderer, two targets: an Answer as plain text (CLI, JSON, logs) or as Telegram HTML.
+
+Both walk `Answer.parts()` with the same words; the HTML target only adds markup and links. Every
+text that comes from a document or a user is escaped (`bot.formatting.esc`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.answer import (
+    Answer,
+    EligibilityLead,
+    Part,
+    Passage,
+    PlaceLead,
+    Source,
+    SourceList,
+    Suggestions,
+    Text,
+    TextRole,
+)
+from bot.eligibility import EligibilityResult
+from bot.formatting import esc, link
+from kb.text import format_date_cs
+
+SOURCES_HEADING = "Zdroje"
+CONTEXT_LABEL = "Z podkladů:"
+SUGGESTIONS_LABEL = "Možná vás zajímá:"
+
+
+def _host(url: str | None) -> str | None:
+    match = re.match(r"https?://(?:www\.)?([^/:?#]+)", url or "")
+    return match.group(1) if match else None
+
+
+def _dated(source: Source) -> str | None:
+    when = format_date_cs(source.as_of)
+    return f"stav k {when}" if when else None
+
+
+def unique_sources(sources: Iterable[Source]) -> list[Source]:
+    """Each (url, title) once, first occurrence kept."""
+    seen: set[tuple[str | None, str]] = set()
+    out = []
+    for src in sources:
+        key = (src.url, src.title)
+        if key not in seen:
+            seen.add(key)
+            out.append(src)
+    return out
+
+
+# --- plain text ---------------------------------------------------------------------------------
+
+
+def source_line_plain(source: Source) -> str:
+    when = _dated(source)
+    return f"{source.title}{f' ({when})' if when else ''}{f': {source.url}' if source.url else ''}"
+
+
+def _plain_part(part: Part) -> str:
+    match part:
+        case EligibilityLead(result):
+            return result.message
+        case PlaceLead(place):
+            return place.message
+        case Text(TextRole.CONTEXT, text):
+            return f"{CONTEXT_LABEL} {text}"
+        case Text(_, text):
+            return text
+        case Suggestions(topics):
+            return f"{SUGGESTIONS_LABEL} " + "; ".join(topics) + "."
+        case SourceList(sources):
+            lines = "\n".join(f"• {source_line_plain(s)}" for s in unique_sources(sources))
+            return f"{SOURCES_HEADING}:\n{lines}"
+
+
+def render_plain(answer: Answer) -> str:
+    """Exactly what the bot says, without markup."""
+    return "\n\n".join(_plain_part(p) for p in answer.parts())
+
+
+# --- Telegram HTML ------------------------------------------------------------------------------
+
+
+def source_line_html(source: Source) -> str:
+    """One bullet: the title as a link, the cited site and the date of the source."""
+    title = (source.title or source.url or "zdroj").strip()
+    line = "• " + link(title, source.url)
+    host = _host(source.url)
+    if host:
+        line += f" – {esc(host)}"  # several sections of one document cite different sites
+    when = _dated(source)
+    if when:
+        line += f" <i>({esc(when)})</i>"
+    return line
+
+
+def sources_html(sources: Iterable[Source], heading: str = SOURCES_HEADING) -> str:
+    """Heading plus one line per source (each once), or "" when none."""
+    lines = [source_line_html(s) for s in unique_sources(sources)]
+    if not lines:
+        return ""
+    return f"<b>{esc(heading)}:</b>\n" + "\n".join(lines)
+
+
+def message_html(message: str) -> str:
+    """A plain Czech message (places, eligibility) as HTML: escaped, first line and headings in bold."""
+    out: list[str] = []
+    for i, line in enumerate(message.split("\n")):
+        text = esc(line)
+        heading = i == 0 or (line.endswith(":") and not line.startswith((" ", "•", "–")))
+        out.append(f"<b>{text}</b>" if heading and line else text)
+    return "\n".join(out)
+
+
+def eligibility_html(result: EligibilityResult) -> str:
+    return message_html(result.message)
+
+
+def _html_part(part: Part) -> str:
+    match part:
+        case EligibilityLead(result):
+            return eligibility_html(result)
+        case PlaceLead(place):
+            return message_html(place.message)
+        case Text(TextRole.CONTEXT, text):
+            return f"<b>{esc(CONTEXT_LABEL)}</b> {esc(text.strip())}"
+        case Text(_, text):
+            return esc(text.strip())
+        case Suggestions(topics):
+            return f"{esc(SUGGESTIONS_LABEL)} " + "; ".join(f"<b>{esc(t)}</b>" for t in topics) + "."
+        case SourceList(sources):
+            return sources_html(sources)
+
+
+def render_html(answer: Answer) -> str:
+    """The same parts and words as `render_plain`, as Telegram HTML."""
+    return "\n\n".join(p for p in (_html_part(part) for part in answer.parts()) if p)
+
+
+def passage_html(passage: Passage, limit: int = 3000) -> str:
+    """The passage behind an answer: breadcrumb in bold, the text, its source with date."""
+    title = passage.breadcrumb or passage.title or "Zdroj"
+    text = (passage.text or "").strip()
+    if len(text) > limit:
+        cut = text.rfind(" ", 0, limit)
+        text = text[: cut if cut > limit // 2 else limit].rstrip() + " …"
+    out = f"<b>{esc(title)}</b>\n\n<blockquote>{esc(text)}</blockquote>"
+    when = format_date_cs(passage.as_of)
+    src = link(passage.title or passage.source or "zdroj", passage.source) if passage.source else ""
+    tail = " ".join(x for x in (f"Zdroj: {src}" if src else "", f"(stav k {esc(when)})" if when else "") if x)
+    return out + ("\n" + tail if tail else "")

@@ -1,0 +1,36 @@
+"""What the handlers share, as one typed object in `application.bot_data` (no `Any` reaches through)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from telegram.ext import Application, ContextTypes
+
+from bot.config import Settings
+from bot.service import AnswerService
+from bot.storage import Storage
+from bot.telegram.state import AnswerCache, UserRateLimiter
+
+KEY = "services"
+
+
+@dataclass
+class BotServices:
+    engine: AnswerService
+    storage: Storage
+    settings: Settings
+    answers: AnswerCache
+    limiter: UserRateLimiter
+    in_flight: int = 0  # questions being answered now (typing indicators are skipped under a burst)
+
+
+def services(context: ContextTypes.DEFAULT_TYPE) -> BotServices:
+    found = context.bot_data[KEY]
+    assert isinstance(found, BotServices)
+    return found
+
+
+def app_services(app: Application) -> BotServices:  # type: ignore[type-arg]
+    found = app.bot_data[KEY]
+    assert isinstance(found, BotServices)
+    return found
