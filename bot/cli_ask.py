@@ -19,7 +19,7 @@ from index.errors import IndexUnavailable, ModelUnavailable
 PROMPT = "Otázka> "
 
 
-def _print_json(obj: dict) -> None:
+def _print_json(obj: dict[str, object]) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
     sys.stdout.flush()
 
@@ -55,7 +55,7 @@ def _interactive(engine: Engine) -> int:
 def cli(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot ask", description="Answer questions from the terminal.")
     parser.add_argument("question", nargs="*", help="the question (omit for an interactive prompt)")
-    parser.add_argument("--json", action="store_true", help="print the answer as JSON (DESIGN.md §2)")
+    parser.add_argument("--json", action="store_true", help="print the answer as JSON (see ARCHITECTURE.md)")
     parser.add_argument("--batch", metavar="FILE", help="one question per line ('-' = stdin); prints JSON Lines")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")

@@ -21,12 +21,12 @@ class Settings(IndexSettings):
     # Webhook mode is on when webhook_url is set; polling otherwise.
     webhook_url: str | None = None
     webhook_listen: str = "127.0.0.1"
-    webhook_port: int = Field(8443, ge=1, le=65535)
+    webhook_port: int = Field(default=8443, ge=1, le=65535)
     webhook_secret: SecretStr | None = None
 
     # Per-user incoming limit (questions per minute) and the hot-reload poll period.
-    user_rate_limit: int = Field(20, ge=1)
-    index_poll_seconds: float = Field(30.0, gt=0)
+    user_rate_limit: int = Field(default=20, ge=1)
+    index_poll_seconds: float = Field(default=30.0, gt=0)
 
     @field_validator("admin_ids", mode="before")
     @classmethod

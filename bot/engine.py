@@ -76,10 +76,8 @@ class Engine:
         """Load index, tables and model; raises IndexUnavailable or ModelUnavailable with Czech messages."""
         index = load_index(settings.data_dir, settings.embedding_model)
         embedder = get_embedder(settings.embedding_model)
-        if embedder.dim != index.manifest["dim"]:
-            raise ModelUnavailable(
-                settings.embedding_model, f"dimension {embedder.dim} != index {index.manifest['dim']}"
-            )
+        if embedder.dim != index.manifest.dim:
+            raise ModelUnavailable(settings.embedding_model, f"dimension {embedder.dim} != index {index.manifest.dim}")
         return cls(settings, embedder, Published.from_index(index))
 
     # --- what the Telegram layer uses (bot.service.AnswerService) ---------------------------------
@@ -157,11 +155,11 @@ class Engine:
     def _query_vector(self, text: str) -> np.ndarray:
         key = " ".join(text.casefold().split())
         with self._query_lock:
-            vector = self._query_vectors.get(key)
-            if vector is not None:
+            cached = self._query_vectors.get(key)
+            if cached is not None:
                 self._query_vectors.move_to_end(key)
-                return vector
-        vector = self.embedder.embed_queries([text])[0]
+                return cached
+        vector: np.ndarray = self.embedder.embed_queries([text])[0]
         with self._query_lock:
             self._query_vectors[key] = vector
             if len(self._query_vectors) > QUERY_CACHE_SIZE:

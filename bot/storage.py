@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 
 def _script(db: sqlite3.Connection, sql: str) -> None:
@@ -155,7 +156,7 @@ class Storage:
         with self._lock:
             return self._db.execute(sql, tuple(params)).rowcount
 
-    def _read(self, sql: str, params: Iterable[object] = ()) -> list[tuple]:
+    def _read(self, sql: str, params: Iterable[object] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
             return self._db.execute(sql, tuple(params)).fetchall()
 

@@ -55,15 +55,16 @@ def _stats(settings: IndexSettings, as_json: bool) -> int:
     for c in data.chunks:
         per_file[c.file] = per_file.get(c.file, 0) + 1
     stats = {
-        "build_id": m["build_id"],
-        "built_at": m["built_at"],
-        "model": m["model"],
-        "dim": m["dim"],
-        "documents": m["document_count"],
-        "chunks": m["chunk_count"],
-        "sentences": m.get("sentence_count"),
-        "content_hash": m["content_hash"],
-        "versions": m.get("versions", {}),
+        "build_id": m.build_id,
+        "built_at": m.built_at,
+        "model": m.model,
+        "dim": m.dim,
+        "documents": m.document_count,
+        "chunks": m.chunk_count,
+        "sentences": m.sentence_count,
+        "content_hash": m.content_hash,
+        "versions": m.versions,
+        "tables": m.tables,
         "chunks_per_file": per_file,
     }
     if as_json:

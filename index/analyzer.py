@@ -1,4 +1,4 @@
-"""Czech analyzer for BM25 (DESIGN.md §4): lowercase → \\w+ → stop-list → Snowball czech → fold."""
+"""Czech analyzer for BM25: lowercase → \\w+ → stop-list → Snowball czech → fold."""
 
 from __future__ import annotations
 

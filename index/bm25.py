@@ -6,6 +6,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -27,11 +28,11 @@ class BM25:
                 postings.setdefault(term, []).append((i, tf))
         return cls(postings, [len(d) for d in docs])
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, object]:
         return {"k1": K1, "b": B, "doc_len": self.doc_len, "postings": self.postings}
 
     @classmethod
-    def from_json(cls, data: dict) -> BM25:
+    def from_json(cls, data: dict[str, Any]) -> BM25:
         postings = {t: [(int(d), int(f)) for d, f in p] for t, p in data["postings"].items()}
         return cls(postings, [int(n) for n in data["doc_len"]])
 

@@ -22,7 +22,7 @@ from index.chunks import CHUNKER_VERSION, chunk_document
 from index.embeddings import EmbeddingCache, get_embedder, vector_space
 from index.errors import BuildRefused, IndexUnavailable
 from index.settings import IndexConfig
-from index.store import FORMAT_VERSION, current_build_path, publish, read_manifest, write_build
+from index.store import FORMAT_VERSION, Manifest, current_build_path, publish, read_manifest, write_build
 from kb.knowledge import TABLE_FILES, Knowledge
 from kb.problems import Problem, Severity, has_errors
 
@@ -87,7 +87,7 @@ def _build_lock(data_dir: Path) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def _previous_manifest(data_dir: Path) -> dict | None:
+def _previous_manifest(data_dir: Path) -> Manifest | None:
     folder = current_build_path(data_dir)
     if folder is None:
         return None
@@ -155,12 +155,12 @@ def build_index(
 
     with _build_lock(data_dir):
         previous = _previous_manifest(data_dir)
-        old_docs: dict[str, str] = (previous or {}).get("documents", {})
+        old_docs: dict[str, str] = previous.documents if previous else {}
         report.added = sorted(f for f in per_doc if f not in old_docs)
         report.changed = sorted(f for f in per_doc if f in old_docs and old_docs[f] != per_doc[f])
         report.removed = sorted(f for f in old_docs if f not in per_doc)
-        if previous and not force and previous.get("content_hash") == content_hash and previous.get("model") == model:
-            report.build_id = previous.get("build_id")
+        if previous and not force and previous.content_hash == content_hash and previous.model == model:
+            report.build_id = previous.build_id
             report.seconds = time.perf_counter() - started
             return report
 
@@ -178,7 +178,8 @@ def build_index(
         report.embedded = computed + computed_s
 
         terms = [analyze(c.embed_text) for c in chunks]
-        records, offset = [], 0
+        records: list[dict[str, object]] = []
+        offset = 0
         doc_by_file = {d.file: d for d in knowledge.documents}
         for c in chunks:
             doc = doc_by_file[c.file]
@@ -203,21 +204,21 @@ def build_index(
 
         now = dt.datetime.now(dt.UTC)
         build_id = f"{now:%Y%m%dT%H%M%S}-{content_hash[:10]}"
-        manifest = {
-            "format": FORMAT_VERSION,
-            "build_id": build_id,
-            "model": model,
-            "vector_space": vector_space(model),
-            "dim": int(embedder.dim),
-            "chunk_count": len(chunks),
-            "document_count": len(knowledge.documents),
-            "sentence_count": len(sentences),
-            "content_hash": content_hash,
-            "built_at": now.isoformat(),
-            "versions": _versions(),
-            "documents": per_doc,
-            "tables": tables,
-        }
+        manifest = Manifest(
+            format=FORMAT_VERSION,
+            build_id=build_id,
+            model=model,
+            vector_space=vector_space(model),
+            dim=int(embedder.dim),
+            chunk_count=len(chunks),
+            document_count=len(knowledge.documents),
+            sentence_count=len(sentences),
+            content_hash=content_hash,
+            built_at=now.isoformat(),
+            versions=_versions(),
+            documents=per_doc,
+            tables=tables,
+        )
         builds = data_dir / "indexes"
         builds.mkdir(parents=True, exist_ok=True)
         staging = builds / f".building-{build_id}"

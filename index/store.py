@@ -7,11 +7,12 @@ Layout under DATA_DIR:
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import faiss
@@ -47,11 +48,59 @@ class ChunkRecord:
 
 
 @dataclass(frozen=True)
+class Manifest:
+    """What a build is: written last, so its presence marks a complete build."""
+
+    format: int
+    build_id: str
+    model: str
+    vector_space: str
+    dim: int
+    chunk_count: int
+    document_count: int
+    sentence_count: int
+    content_hash: str
+    built_at: str
+    versions: dict[str, str] = field(default_factory=dict)
+    documents: dict[str, str] = field(default_factory=dict)  # file -> content hash
+    tables: dict[str, str] = field(default_factory=dict)  # table file -> content hash
+
+    def to_json(self) -> dict[str, object]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_json(cls, data: object) -> Manifest:
+        """Raises ValueError when `data` is not a manifest of this format (wrong type, missing keys)."""
+        if not isinstance(data, dict):
+            raise ValueError(f"manifest is a {type(data).__name__}, not an object")
+        if data.get("format") != FORMAT_VERSION:
+            raise _OldFormat(data.get("format"))
+        values = {}
+        for f in dataclasses.fields(cls):
+            if f.name not in data:
+                if f.default_factory is not dataclasses.MISSING:
+                    continue
+                raise ValueError(f"manifest has no {f.name!r}")
+            values[f.name] = data[f.name]
+        manifest = cls(**values)
+        for f in dataclasses.fields(cls):
+            expected = {"int": int, "str": str}.get(str(f.type))
+            if expected is not None and not isinstance(getattr(manifest, f.name), expected):
+                raise ValueError(f"manifest field {f.name!r} has the wrong type")
+        return manifest
+
+
+class _OldFormat(ValueError):
+    def __init__(self, found: object) -> None:
+        super().__init__(f"index format {found!r} is not supported")
+
+
+@dataclass(frozen=True)
 class IndexData:
     """Everything one published build holds, in memory."""
 
     path: Path
-    manifest: dict
+    manifest: Manifest
     vectors: faiss.Index
     sentence_vectors: np.ndarray
     chunks: list[ChunkRecord]
@@ -59,7 +108,7 @@ class IndexData:
 
     @property
     def build_id(self) -> str:
-        return str(self.manifest["build_id"])
+        return self.manifest.build_id
 
     @property
     def tables_dir(self) -> Path:
@@ -68,10 +117,10 @@ class IndexData:
 
 def write_build(
     folder: Path,
-    manifest: dict,
+    manifest: Manifest,
     vectors: np.ndarray,
     sentence_vectors: np.ndarray,
-    chunks: list[dict],
+    chunks: list[dict[str, object]],
     bm25: BM25,
     tables: list[Path],
 ) -> None:
@@ -86,7 +135,7 @@ def write_build(
     np.save(folder / SENTENCES, np.ascontiguousarray(sentence_vectors, np.float32))
     _write_json(folder / CHUNKS, {"chunks": chunks})
     _write_json(folder / BM25_FILE, bm25.to_json())
-    _write_json(folder / MANIFEST, manifest)
+    _write_json(folder / MANIFEST, manifest.to_json())
     for name in (VECTORS, SENTENCES):
         with open(folder / name, "rb") as fh:
             os.fsync(fh.fileno())
@@ -132,9 +181,14 @@ def current_build_path(data_dir: Path) -> Path | None:
         return None
 
 
-def read_manifest(folder: Path) -> dict:
+def read_manifest(folder: Path) -> Manifest:
     try:
-        return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        return Manifest.from_json(json.loads((folder / MANIFEST).read_text(encoding="utf-8")))
+    except _OldFormat as exc:
+        raise IndexCorrupt(
+            f"Index at {folder}: {exc}; rebuild.",
+            "Index má starý nebo neznámý formát. Sestavte ho znovu: python -m index build",
+        ) from exc
     except FileNotFoundError as exc:
         raise IndexCorrupt(
             f"Index at {folder} has no manifest (incomplete build).",
@@ -147,8 +201,8 @@ def read_manifest(folder: Path) -> dict:
         ) from exc
 
 
-def check_model(manifest: dict, model: str) -> None:
-    built_with = manifest.get("model", "?")
+def check_model(manifest: Manifest, model: str) -> None:
+    built_with = manifest.model
     if vector_space(built_with) != vector_space(model):
         raise ModelMismatch(
             f"Index was built with model {built_with!r} but EMBEDDING_MODEL is {model!r}; rebuild the index.",
@@ -166,11 +220,6 @@ def load_index(data_dir: Path, model: str) -> IndexData:
             "Index zatím neexistuje. Sestavte ho příkazem: python -m index build",
         )
     manifest = read_manifest(folder)
-    if manifest.get("format") != FORMAT_VERSION:
-        raise IndexCorrupt(
-            f"Index format {manifest.get('format')!r} is not supported; rebuild.",
-            "Index má starý nebo neznámý formát. Sestavte ho znovu: python -m index build",
-        )
     check_model(manifest, model)
     try:
         vectors = faiss.read_index(str(folder / VECTORS))
@@ -192,11 +241,11 @@ def load_index(data_dir: Path, model: str) -> IndexData:
             f"Index files in {folder} are damaged ({type(exc).__name__}: {exc}); rebuild.",
             "Soubory indexu jsou poškozené. Sestavte index znovu: python -m index build",
         ) from exc
-    n = manifest.get("chunk_count")
+    n = manifest.chunk_count
     if (
         vectors.ntotal != n
         or len(chunks) != n
-        or vectors.d != manifest.get("dim")
+        or vectors.d != manifest.dim
         or sentence_vectors.ndim != 2
         or sentence_vectors.shape[1] != vectors.d
         or len(bm25.doc_len) != n

@@ -10,11 +10,7 @@ import pytest
 
 from bot.config import Settings
 from index.build import build_index
-
-ROOT = Path(__file__).resolve().parent.parent
-KNOWLEDGE = ROOT / "knowledge"
-FIXTURE_DOCS = Path(__file__).resolve().parent / "fixtures" / "knowledge"
-TABLES = ("obce.csv", "mas.yaml", "vyzvy.yaml")
+from tests.paths import FIXTURE_DOCS, KNOWLEDGE, TABLES
 
 
 @pytest.fixture(scope="session")

@@ -151,7 +151,7 @@ class EligibilityResult:
         return not any(m.call.applicants is not None for m in self.matches)
 
     def to_json(self) -> dict[str, Any]:
-        """Exactly the `overit --json` shape of DESIGN.md §2."""
+        """The `overit --json` shape (ARCHITECTURE.md, "Stable interfaces")."""
         return {
             "applicant": self.applicant,
             "topic": self.topic,
@@ -164,7 +164,7 @@ class EligibilityResult:
 
 
 class UnknownCode(ValueError):
-    """An applicant or topic code outside DESIGN.md §2; `.message_cs` lists the valid ones."""
+    """An applicant or topic code that does not exist; `.message_cs` lists the valid ones."""
 
     def __init__(self, kind: str, value: str) -> None:
         if kind == "applicant":
@@ -220,9 +220,9 @@ class Calls:
         for call in self.calls:
             applicant_known = call.applicants is not None
             topic_known = call.topics is not None
-            if applicant_known and applicant not in call.applicants:
+            if call.applicants is not None and applicant not in call.applicants:
                 continue
-            if topic_known and topic not in call.topics:
+            if call.topics is not None and topic not in call.topics:
                 continue
             if not applicant_known and not topic_known:
                 continue

@@ -1,6 +1,6 @@
 """`python -m bot run`: the Telegram bot (long polling by default, webhook mode when configured).
 
-Decisions (DESIGN.md §6, research/anchors.md §3):
+Decisions:
 
 * The application processes updates sequentially (``concurrent_updates`` off) because the
   eligibility ``ConversationHandler`` needs it; only the stateless question handler is
@@ -30,7 +30,6 @@ from telegram import BotCommand, Update
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import (
     AIORateLimiter,
-    Application,
     ApplicationBuilder,
     CallbackQueryHandler,
     CommandHandler,
@@ -47,7 +46,7 @@ from bot.service import AnswerService
 from bot.storage import Storage
 from bot.telegram import handlers, texts
 from bot.telegram.overit import build_overit_handler
-from bot.telegram.services import KEY, BotServices, app_services
+from bot.telegram.services import KEY, BotApplication, BotServices, app_services
 from bot.telegram.state import AnswerCache, UserRateLimiter
 
 log = logging.getLogger(__name__)
@@ -116,7 +115,7 @@ def build_application(
     *,
     overall_max_rate: float | None = None,
     persistence: bool = True,
-) -> Application:
+) -> BotApplication:
     """The configured Application (handlers, rate limiter, persistence); not started.
 
     The engine, storage and settings reach the handlers as one typed ``BotServices`` object
@@ -160,7 +159,7 @@ def build_application(
     return app
 
 
-def register_handlers(app: Application, settings: Settings) -> None:
+def register_handlers(app: BotApplication, settings: Settings) -> None:
     """All handlers, in the order they must be tried."""
     message = filters.UpdateType.MESSAGE  # edited messages and channel posts are ignored
     app.add_handler(TypeHandler(Update, handlers.rate_limit), group=-1)
@@ -189,7 +188,7 @@ def register_handlers(app: Application, settings: Settings) -> None:
     app.add_error_handler(handlers.error_handler)
 
 
-async def post_init(app: Application) -> None:
+async def post_init(app: BotApplication) -> None:
     """Register the Czech command menu and start watching for a newly published index."""
     commands = [BotCommand(name, description) for name, description in texts.COMMANDS]
     try:
@@ -209,7 +208,7 @@ async def post_init(app: Application) -> None:
     log.info("Bot @%s ready; index %s, model %s", app.bot.username, svc.engine.build_id, settings.embedding_model)
 
 
-async def post_shutdown(app: Application) -> None:
+async def post_shutdown(app: BotApplication) -> None:
     """Stop the index watcher."""
     task = app.bot_data.pop("reload_task", None)
     if task is not None:
@@ -218,7 +217,7 @@ async def post_shutdown(app: Application) -> None:
             await task
 
 
-async def reload_index(app: Application) -> bool:
+async def reload_index(app: BotApplication) -> bool:
     """One hot-reload check off the event loop; errors are logged, the old index stays."""
     try:
         changed = await asyncio.to_thread(app_services(app).engine.reload_if_changed)
@@ -234,7 +233,7 @@ async def _reload_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     await reload_index(context.application)
 
 
-async def _reload_loop(app: Application, period: float) -> None:
+async def _reload_loop(app: BotApplication, period: float) -> None:
     while True:
         await asyncio.sleep(period)
         await reload_index(app)
@@ -300,7 +299,7 @@ def webhook_options(settings: Settings, secret: str) -> dict[str, Any]:
     }
 
 
-def _run_webhook(app: Application, settings: Settings, secret: str) -> None:
+def _run_webhook(app: BotApplication, settings: Settings, secret: str) -> None:
     """Serve the webhook; PTB rejects requests without the right X-Telegram-Bot-Api-Secret-Token."""
     if not secret:
         secret = secrets.token_urlsafe(32)

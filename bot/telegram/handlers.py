@@ -104,11 +104,13 @@ async def send_html(
             if "parse" not in str(exc).lower():
                 raise
             log.error("Telegram rejected our HTML (%s); sending plain text", exc)
-            sent = await with_retry(
-                lambda part=part, markup=markup: context.bot.send_message(
+
+            def plain(part: str = part, markup: InlineKeyboardMarkup | None = markup) -> Awaitable[Message]:
+                return context.bot.send_message(
                     chat_id, strip_tags(part), reply_markup=markup, link_preview_options=NO_PREVIEW
                 )
-            )
+
+            sent = await with_retry(plain)
     return sent
 
 
@@ -227,7 +229,8 @@ async def _confirm_place(update: Update, context: ContextTypes.DEFAULT_TYPE, mat
         await reply_html(update, context, text)
     elif match.status is PlaceStatus.AMBIGUOUS and match.candidates:
         labels = [_place_label(c) for c in match.candidates if isinstance(c, Municipality)][:10]
-        context.user_data["obec_candidates"] = labels
+        if context.user_data is not None:
+            context.user_data["obec_candidates"] = labels
         await reply_html(update, context, texts.OBEC_AMBIGUOUS, reply_markup=choice_keyboard(labels))
     else:
         await reply_html(update, context, esc(match.message))

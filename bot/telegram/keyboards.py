@@ -12,8 +12,6 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.telegram import texts
 
-MAX_CALLBACK_DATA = 64
-
 
 @dataclass(frozen=True)
 class Callback:

@@ -283,33 +283,39 @@ async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     return ConversationHandler.END
 
 
-def build_overit_handler() -> ConversationHandler:
+# PTB types a handler's return value invariantly; the conversation stores any state object.
+_Command = CommandHandler[ContextTypes.DEFAULT_TYPE, object]
+_Button = CallbackQueryHandler[ContextTypes.DEFAULT_TYPE, object]
+_Text = MessageHandler[ContextTypes.DEFAULT_TYPE, object]
+
+
+def build_overit_handler() -> ConversationHandler[ContextTypes.DEFAULT_TYPE]:
     """The persistent /overit conversation; the Application must have a persistence object."""
     message = filters.UpdateType.MESSAGE  # edited messages do not restart anything
-    restart = CommandHandler("overit", start, filters=message)
-    cancel_button = CallbackQueryHandler(cancel, pattern=_pattern("cancel"))
+    restart = _Command("overit", start, filters=message)
+    cancel_button = _Button(cancel, pattern=_pattern("cancel"))
     with warnings.catch_warnings():
         # per_message=False is intended: state is per user and chat, and /overit (a message)
         # must reach the same conversation as the buttons.
         warnings.filterwarnings("ignore", message=".*per_message.*", category=PTBUserWarning)
         return ConversationHandler(
-            entry_points=[restart, CallbackQueryHandler(start, pattern=_pattern("new"))],
+            entry_points=[restart, _Button(start, pattern=_pattern("new"))],
             states={
-                APPLICANT: [CallbackQueryHandler(choose_applicant, pattern=r"^ov\|a\|\w+$"), cancel_button],
+                APPLICANT: [_Button(choose_applicant, pattern=r"^ov\|a\|\w+$"), cancel_button],
                 TOPIC: [
-                    CallbackQueryHandler(choose_topic, pattern=r"^ov\|t\|\w+$"),
-                    CallbackQueryHandler(back_to_applicant, pattern=_pattern("back")),
+                    _Button(choose_topic, pattern=r"^ov\|t\|\w+$"),
+                    _Button(back_to_applicant, pattern=_pattern("back")),
                     cancel_button,
                 ],
                 OBEC: [
-                    MessageHandler(message & filters.TEXT & ~filters.COMMAND, obec_text),
-                    CallbackQueryHandler(skip_obec, pattern=_pattern("skip")),
-                    CallbackQueryHandler(use_stored_obec, pattern=_pattern("mine")),
-                    CallbackQueryHandler(back_to_topic, pattern=_pattern("back")),
+                    _Text(message & filters.TEXT & ~filters.COMMAND, obec_text),
+                    _Button(skip_obec, pattern=_pattern("skip")),
+                    _Button(use_stored_obec, pattern=_pattern("mine")),
+                    _Button(back_to_topic, pattern=_pattern("back")),
                     cancel_button,
                 ],
             },
-            fallbacks=[restart, CommandHandler("zrusit", cancel, filters=message), cancel_button],
+            fallbacks=[restart, _Command("zrusit", cancel, filters=message), cancel_button],
             allow_reentry=True,
             name="overit",
             persistent=True,

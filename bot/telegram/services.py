@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, TypeAlias
 
 from telegram.ext import Application, ContextTypes
 
@@ -12,6 +13,8 @@ from bot.storage import Storage
 from bot.telegram.state import AnswerCache, UserRateLimiter
 
 KEY = "services"
+# The Application's generic parameters are PTB's defaults; handlers never depend on them.
+BotApplication: TypeAlias = Application[Any, Any, Any, Any, Any, Any]
 
 
 @dataclass
@@ -30,7 +33,7 @@ def services(context: ContextTypes.DEFAULT_TYPE) -> BotServices:
     return found
 
 
-def app_services(app: Application) -> BotServices:  # type: ignore[type-arg]
+def app_services(app: BotApplication) -> BotServices:
     found = app.bot_data[KEY]
     assert isinstance(found, BotServices)
     return found

@@ -11,7 +11,8 @@ import threading
 import time
 from collections import OrderedDict, deque
 from collections.abc import Callable
-from typing import Any
+
+from bot.answer import Answer
 
 
 class AnswerCache:
@@ -19,11 +20,11 @@ class AnswerCache:
 
     def __init__(self, max_size: int = 5000) -> None:
         self.max_size = max_size
-        self._items: OrderedDict[str, Any] = OrderedDict()
+        self._items: OrderedDict[str, Answer] = OrderedDict()
         self._voters: dict[str, set[int]] = {}
         self._lock = threading.Lock()
 
-    def put(self, answer: Any) -> str:
+    def put(self, answer: Answer) -> str:
         key = answer.answer_id
         with self._lock:
             self._items[key] = answer
@@ -33,7 +34,7 @@ class AnswerCache:
                 self._voters.pop(old, None)
         return key
 
-    def get(self, key: str) -> Any | None:
+    def get(self, key: str) -> Answer | None:
         with self._lock:
             answer = self._items.get(key)
             if answer is not None:

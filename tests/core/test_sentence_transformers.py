@@ -34,7 +34,7 @@ def test_index_built_with_sentence_transformers_is_searchable(
     report = build_index(settings.index_config)
     assert report.published
     data = load_index(settings.data_dir, MODEL_PATH)
-    assert data.manifest["model"] == MODEL_PATH and data.manifest["dim"] == 384
+    assert data.manifest.model == MODEL_PATH and data.manifest.dim == 384
     hits = search(data, get_embedder(MODEL_PATH), "Úřad práce rekvalifikace 50 000 Kč").hits
     assert hits[0].chunk.file == "knowledge/rekvalifikace.md"
     with pytest.raises(ModelMismatch):

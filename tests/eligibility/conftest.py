@@ -7,9 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from elig_support import KNOWLEDGE, VYZVY
 
 from bot.eligibility import Calls
+from tests.eligibility.elig_support import KNOWLEDGE, VYZVY
 
 
 @pytest.fixture(scope="session")

@@ -1,11 +1,11 @@
-"""Constants shared by the eligibility tests (imported as a plain module, not a conftest)."""
+"""Constants shared by the eligibility tests."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from tests.paths import KNOWLEDGE, ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
-KNOWLEDGE = ROOT / "knowledge"
+__all__ = ["GOOD_ENTRY", "KNOWLEDGE", "ROOT", "VYZVY"]
+
 VYZVY = KNOWLEDGE / "vyzvy.yaml"
 
 # One valid entry; tests break copies of it on purpose.

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from elig_support import GOOD_ENTRY, KNOWLEDGE
-
 from bot.eligibility import Calls, validate
 from bot.places import Places
 from kb.problems import Severity
+from tests.eligibility.elig_support import GOOD_ENTRY, KNOWLEDGE
 
 ONE_TOWN = GOOD_ENTRY.replace(
     '    type: kraj\n    text: "Ústecký kraj."',

@@ -1,4 +1,4 @@
-"""`python -m bot overit`: JSON shape of DESIGN.md §2, Czech errors with exit code 2."""
+"""`python -m bot overit`: its JSON shape, Czech errors with exit code 2."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from elig_support import GOOD_ENTRY, KNOWLEDGE, ROOT
 
 from bot.eligibility import APPLICANTS, TOPICS, cli
+from tests.eligibility.elig_support import GOOD_ENTRY, KNOWLEDGE, ROOT
 
 CALL_KEYS = {
     "id", "name", "status", "opens", "closes", "amount_min", "amount_max", "rate", "territory", "conditions",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from elig_support import GOOD_ENTRY
 
 from bot.eligibility import APPLICANTS, TOPICS, Calls
+from tests.eligibility.elig_support import GOOD_ENTRY
 
 NSMAS = "www.nsmascr.cz"
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from elig_support import GOOD_ENTRY, KNOWLEDGE
 
 from bot.eligibility import Calls
 from bot.places import Places
+from tests.eligibility.elig_support import GOOD_ENTRY, KNOWLEDGE
 
 
 @pytest.fixture(scope="module")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from elig_support import KNOWLEDGE
 
 from bot.eligibility import APPLICANTS, CLOSED, OPEN, PLANNED, TOPICS, UNKNOWN, Calls, call_status
 from bot.eligibility.engine import ONGOING_FRESH_DAYS, _as_of_ordinal
+from tests.eligibility.elig_support import KNOWLEDGE
 
 DAY = timedelta(days=1)
 REAL = Calls.load(KNOWLEDGE).calls

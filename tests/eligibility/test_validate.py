@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from elig_support import GOOD_ENTRY, KNOWLEDGE
 
 from bot.eligibility import Calls, validate
 from kb.problems import Severity
+from tests.eligibility.elig_support import GOOD_ENTRY, KNOWLEDGE
 
 
 def errors(folder: Path) -> list:

@@ -1,4 +1,4 @@
-"""Every knowledge document carries the metadata staff and answers rely on (DESIGN.md §3)."""
+"""Every knowledge document carries the metadata staff and answers rely on (knowledge/README.md)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import yaml
 from index.chunks import chunk_document, plain_text
 from kb.documents import document_paths, load_documents
 from kb.problems import Severity
+from tests.paths import KNOWLEDGE
 
-KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
 QUESTIONS = Path(__file__).resolve().parent / "questions.yaml"
 MAX_SECTION_CHARS = 1500
 

@@ -8,10 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.places import Places
-
-REPO = Path(__file__).resolve().parents[2]
-KNOWLEDGE = REPO / "knowledge"
-SOURCES = REPO.parent / "shared" / "sources"
+from tests.paths import KNOWLEDGE
 
 
 @pytest.fixture(scope="session")

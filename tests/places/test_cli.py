@@ -1,4 +1,4 @@
-"""`python -m bot mas [--json] TEXT` (DESIGN §2)."""
+"""`python -m bot mas [--json] TEXT`: the message and the JSON shape."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import sys
 import pytest
 
 from bot.places import cli
-
-from .conftest import KNOWLEDGE, REPO
+from tests.paths import KNOWLEDGE
+from tests.paths import ROOT as REPO
 
 KEYS = {"query", "status", "obec", "okres", "mas", "candidates", "message"}
 

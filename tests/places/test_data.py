@@ -10,8 +10,7 @@ import pytest
 from bot.places import OKRESY, Places
 from kb.places import read_places
 from kb.problems import Problem, Severity
-
-from .conftest import KNOWLEDGE, SOURCES
+from tests.paths import KNOWLEDGE, SOURCES
 
 MAS_BY_SOURCE_NAME = {
     "MAS Cínovecko, o.p.s.": "cinovecko",

@@ -33,12 +33,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fake_bot_api import FakeBotApi, buttons, callback_update, message_update, private_chat, user
 from telegram import Update
 
 from bot.config import Settings
 from bot.storage import Storage
 from bot.telegram.app import build_application, post_init, post_shutdown
+from tests.telegram.fake_bot_api import FakeBotApi, buttons, callback_update, message_update, private_chat, user
 
 TOKEN = "123456:TEST-token-for-the-fake-api"
 ADMIN = 4242

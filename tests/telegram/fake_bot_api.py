@@ -34,7 +34,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import web
-from tg_html import TelegramHtmlError, check_telegram_html, visible_text
+
+from tests.telegram.tg_html import TelegramHtmlError, check_telegram_html, visible_text
 
 BOT_ID = 5_000_000_001
 BOT_USERNAME = "pruvodce_test_bot"

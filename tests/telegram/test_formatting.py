@@ -5,12 +5,12 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
-from tg_html import TelegramHtmlError, check_telegram_html, visible_text
 
 from bot.answer import Answer, Passage, Source
 from bot.formatting import SAFE_LENGTH, esc, link, split_html, strip_tags
 from bot.render import passage_html, render_html, sources_html
 from kb.text import format_date_cs
+from tests.telegram.tg_html import TelegramHtmlError, check_telegram_html, visible_text
 
 
 def test_escape_markup_and_script() -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from fake_bot_api import buttons
 
 from bot.engine import Engine
 from index.build import build_index
+from tests.telegram.fake_bot_api import buttons
 
 pytestmark = pytest.mark.slow
 

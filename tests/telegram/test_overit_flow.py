@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from fake_bot_api import buttons
-from tg_html import check_telegram_html
 
 from bot.eligibility import APPLICANTS, TOPICS
+from tests.telegram.fake_bot_api import buttons
+from tests.telegram.tg_html import check_telegram_html
 
 pytestmark = pytest.mark.slow
 

@@ -6,12 +6,12 @@ import socket
 
 import aiohttp
 import pytest
-from conftest import TOKEN
-from fake_bot_api import message_update, private_chat, user
 
 from bot.config import Settings
 from bot.storage import Storage
 from bot.telegram.app import build_application, post_init, post_shutdown, webhook_options
+from tests.telegram.conftest import TOKEN
+from tests.telegram.fake_bot_api import message_update, private_chat, user
 
 pytestmark = pytest.mark.slow
 SECRET = "s3cret-Token_for-tests"
