@@ -143,7 +143,7 @@ async def test_group_reply_to_bot_is_answered(running_bot) -> None:
 
 
 async def test_admin_commands_are_refused_to_others(running_bot) -> None:
-    from conftest import ADMIN
+    from tests.telegram.conftest import ADMIN
 
     bot = running_bot
     for command in ("/statistiky", "/mezery", "/obnovit"):

@@ -35,7 +35,7 @@ def is_answer(msg: dict) -> bool:
 
 @pytest.mark.parametrize("trigger", ["poll", "admin"])
 async def test_hot_swap_while_questions_arrive(start_bot, small_index, trigger) -> None:
-    from conftest import ADMIN
+    from tests.telegram.conftest import ADMIN
 
     engine = Engine.load(small_index)
     poll = 0.2 if trigger == "poll" else 3600
