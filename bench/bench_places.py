@@ -1,7 +1,9 @@
 """Micro-benchmark: time per place recognition (Places.resolve) over 10,000 phrases.
 
 Run: .venv/bin/python bench/bench_places.py [--knowledge-dir knowledge] [-n 10000]
-Prints load time, µs per recognition (mean, median, p99) and the ratio to the 1 ms target.
+Prints load time, µs per recognition (mean, median, p99) and the ratio to the 1 ms target, then the
+accuracy and time per phrase on the recognition set (tests/places/recognition_set.tsv plus the phrase
+tables of tests/places/test_recognition.py), with the misses listed.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ sys.path.insert(0, str(ROOT))
 
 from bot.places import Places  # noqa: E402
 from bot.places.czech import declensions, fold  # noqa: E402
+from tests.places.recognition_set import Case, judge, load_cases, load_truth  # noqa: E402
+from tests.places.test_recognition import AREAS, CASES, FALSE_POSITIVES  # noqa: E402
 
 TEMPLATES = [
     "Bydlím v obci {f} a zajímá mě, jestli můžeme žádat o dotaci na komunitní energetiku.",
@@ -77,7 +81,37 @@ def main() -> int:
         f"p99 {sorted(us)[int(len(us) * 0.99)]:.1f} µs, max {max(us):.1f} µs"
     )
     print(f"ratio to the 1 ms target: mean {mean / 1000:.3f}x (target < 1)")
+    recognition_set(places)
     return 0
+
+
+def recognition_set(places: Places) -> None:
+    """Accuracy on every labelled phrase we have, and the time per phrase on them."""
+    truth = load_truth()
+    labelled = load_cases()
+    labelled += [Case(phrase, "place", obec, okres) for phrase, _, obec, okres, _ in CASES]
+    labelled += [Case(phrase, "none") for phrase in FALSE_POSITIVES]
+    misses = []
+    for case in labelled:
+        error = judge(places, case, truth)
+        if error:
+            misses.append((case.phrase, error))
+    for phrase, okres in AREAS:
+        match = places.resolve(phrase)
+        if (match.status, match.obec, match.okres) != ("unknown", None, okres):
+            misses.append((phrase, f"expected area {okres}, got {match.status} {match.okres}"))
+    total = len(labelled) + len(AREAS)
+    us = []
+    for case in labelled:
+        t = time.perf_counter()
+        places.resolve(case.phrase)
+        us.append((time.perf_counter() - t) * 1e6)
+    print(
+        f"recognition set: {total - len(misses)}/{total} right = {(total - len(misses)) / total:.3f} "
+        f"(target >= 0.98); per phrase mean {statistics.fmean(us):.1f} µs, p99 {sorted(us)[int(len(us) * 0.99)]:.1f} µs"
+    )
+    for phrase, error in misses:
+        print(f"  miss: {phrase!r}: {error}")
 
 
 if __name__ == "__main__":
