@@ -337,8 +337,11 @@ class Places:
             "napsaný správně (klidně i bez diakritiky), nebo napište jen název obce, např. „Libouchec“."
         )
         if suggestions:
-            message += " Nemysleli jste: " + ", ".join(f"{m.name} (okres {m.okres})" for m in suggestions) + "?"
-        return PlaceMatch(query, "not_found", None, None, None, [], message, fallback=self.fallback)
+            listed = [f"{m.name} (okres {m.okres})" for m in suggestions]
+            options = listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + ", nebo " + listed[-1]
+            message += f" Myslíte {options}?"
+        # candidates = the suggested municipalities (typos: "Libouchov" → Libouchec)
+        return PlaceMatch(query, "not_found", None, None, None, list(suggestions), message, fallback=self.fallback)
 
     def _okres_candidates(self, okres: str, candidates: list[Mas]) -> str:
         fb = self.fallback
