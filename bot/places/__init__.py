@@ -12,7 +12,8 @@ Public API (see /tmp/CONTRACTS.md and DESIGN.md §2):
 
 Statuses: assigned (verified MAS) · no_mas (the municipality is in no MAS) · unknown (municipality
 or area known, its MAS not verified: candidates = MAS active in the okres) · ambiguous (several
-municipalities match: candidates = them with okres) · not_found.
+municipalities match: candidates = them with okres) · not_found (candidates = municipalities whose
+name looks like a word of the text, for "Myslíte …?"; empty when nothing is close).
 
 Decisions: the data never guesses (empty MAS = unknown); for `unknown` the fallback contact is
 the regional association (Krajské sdružení NS MAS ČR Ústeckého kraje); `ask_json()` then carries

@@ -276,7 +276,7 @@ class Index:
                 entry = self.entries.get(" ".join(norms[i : i + n]))
                 if entry is None:
                     continue
-                if i + n + 1 < n_tokens and norms[i + n] in FOREIGN_TAIL and not whole_name:
+                if i + n + 1 < n_tokens and norms[i + n] in FOREIGN_TAIL:
                     continue  # "Chlumec nad Cidlinou": a namesake outside the kraj
                 munis, level = entry
                 if level != STRONG and not (whole_name or self._weak_ok(tokens, i, i + n, used, munis, level)):
@@ -463,6 +463,8 @@ class Index:
                     for m in self.entries[key][0]:
                         if score < scored.get(m, 9.0):
                             scored[m] = score
+        if scored and min(scored.values()) == 0:  # a word is exactly a (rejected) name: only those
+            scored = {m: s for m, s in scored.items() if s == 0}
         if not scored and short_message:
             result = process.extract(
                 fold(text).strip(), self._folded_names, scorer=fuzz.ratio, limit=limit, score_cutoff=75

@@ -231,7 +231,7 @@ RIVER_WORDS = (
 )
 # A name followed by one of these and a word that is not part of it names another place:
 # "Chlumec nad Cidlinou", "Ústí nad Orlicí", "Lipno nad Vltavou".
-FOREIGN_TAIL = frozenset({"nad", "pod"})
+FOREIGN_TAIL = frozenset({"nad", "pod", "над", "под", "пид"})
 # Municipalities for which "na" is no evidence: "na Lipně" is the Lipno dam in South Bohemia; the
 # village Lipno (okres Louny) is "v Lipně".
 NOT_AFTER_NA = frozenset({"lipno"})
