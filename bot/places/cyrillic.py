@@ -154,7 +154,7 @@ def _tail_forms(tail: list[str]) -> set[str]:
     """'nad Labem' → {'над лабем', 'над лабеми'} (Ukrainian writers sometimes decline the tail too)."""
     words = [transliterate(t) for t in tail]
     last = words[-1]
-    return {" ".join([*words[:-1], v]) for v in (last, last + "и", last + "у")}
+    return {" ".join([*words[:-1], v]) for v in (last, last + "и", last + "у", last + "е")}
 
 
 def _name_forms(name: str) -> set[str]:
@@ -205,7 +205,8 @@ PREPOSITIONS = frozenset(
 )  # fmt: skip
 CONTEXT_NOUNS = frozenset(
     {"мисто", "миста", "мисти", "мистом", "город", "города", "городе", "городом", "село", "села", "сели", "селе",
-     "селом", "громада", "громади", "громаду", "обец", "обци", "община", "общини", "мистечко", "мистечку"}
+     "селом", "громада", "громади", "громаду", "обец", "обци", "община", "общини", "мистечко", "мистечку",
+     "округ", "округа", "окрузи", "район", "району", "окрес", "окресу"}
 )  # fmt: skip
 CONTEXT_BEFORE_PREP = frozenset(
     {"живу", "живемо", "живем", "живет", "живе", "мешкайу", "мешкайемо", "проживайу", "працуйу", "працуйемо",

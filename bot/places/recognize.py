@@ -1,14 +1,17 @@
-"""Finding municipalities, okresy and regions named in free Czech text.
+"""Finding municipalities, okresy and regions named in free text (Czech, and Cyrillic or English).
 
-The index maps every folded (lowercase, no diacritics) case form of every municipality name to
-the municipalities it can mean. Recognition walks the tokens of a message once, trying the
-longest n-gram first, so it costs a handful of dict look-ups per word. Typos are handled with a
-single-deletion ("SymSpell") index verified by OSA edit distance, only where a place name is
-plausible (capitalised word, after a preposition, or a message of a few words).
+The index maps every folded (lowercase, no diacritics) case form of every municipality name, and
+every canonical Cyrillic spelling (cyrillic.py), to the municipalities it can mean. Recognition
+walks the tokens of a message once, trying the longest n-gram that can start at each word, so it
+costs a handful of dict look-ups per word. Typos are handled with a single-deletion ("SymSpell")
+index verified by OSA edit distance, only where a place name is plausible (capitalised word,
+after a preposition, or a message of a few words); a typo too far for that gets suggestions
+(`suggest`, "Myslíte …?"), computed only when nothing else was recognised.
 
-Names that are also ordinary Czech words (Most, Hrob, Obora, Raná, Místo, …) are "weak": they
-count only with real evidence — a capitalised word after a preposition ("v Mostě"), a context
-word ("obec Most", "bydlím v mostě"), or when the whole message is just the name ("/obec most").
+Names that are also ordinary words (Most, Hrob, Obora, Raná, Místo, Cyrillic мост, …) need
+evidence; the levels and word lists are in words.py. Two patterns are decided here:
+"X u Y" ("Lom u Mostu", "Jílové u Děčína") names X, and Y only hints at X's okres; a name followed by
+"nad/pod" and words that are not part of it ("Chlumec nad Cidlinou") is a namesake outside the kraj.
 """
 
 from __future__ import annotations
@@ -158,7 +161,7 @@ class Index:
             self._add(entries, form_key(muni.name), i, 0, level)
             for form in all_forms(muni.name):
                 self._add(entries, form_key(form), i, 1, level)
-            head = short_head(muni.name)
+            head = short_head(muni.name) or _hyphen_head(muni.name)
             head_level = max(level, name_level(head)) if head else level
             if head:
                 for form in all_forms(head):
@@ -375,7 +378,7 @@ class Index:
             kept.append(hit)
         found.hits = kept
 
-    def _plausible(self, tokens: list[Token], i: int, whole_name: bool) -> bool:
+    def _plausible(self, tokens: list[Token], i: int) -> bool:
         """Could token i start a (misspelt) place name? Capitalised mid-sentence, or after a preposition."""
         prev = tokens[i - 1].norm if i > 0 else None
         if prev in RIVER_WORDS:
@@ -434,43 +437,49 @@ class Index:
         """Municipalities whose name looks like a word of the text ("Libouchov" → Libouchec).
 
         Used only when nothing was recognised: compares the words where a place name is plausible
-        (capitalised, after a preposition, or the whole of a short message) with every known form
-        of the same initial letter, allowing about one edit in four letters.
+        (capitalised, after a preposition, or the whole of a short message) with every known form of
+        the same initial letter and similar length, and keeps the closest ones (fewest edits per
+        letter): one edit allowed in words of up to five letters, two up to nine, three in longer ones.
         """
         tokens = tokenize(text)[:200]
         if not tokens:
             return []
         short_message = len(tokens) <= 3
         by_shape = self._shape_index()
-        scored: dict[int, float] = {}
+        best: dict[int, float] = {}  # municipality → smallest edits per letter of one of its forms
         for i in range(len(tokens)):
-            if not (short_message or self._plausible(tokens, i, False)):
+            if not (short_message or self._plausible(tokens, i)):
                 continue
             for n in range(1, min(3, len(tokens) - i) + 1):
                 query = " ".join(t.norm for t in tokens[i : i + n])
                 if len(query) < 4 or not query[0].isalpha():
                     continue
-                limit_dist = 2 if len(query) < 10 else 3
+                allowed = 1 if len(query) <= 5 else (2 if len(query) < 10 else 3)
                 choices = [
                     key
-                    for length in range(len(query) - limit_dist, len(query) + limit_dist + 1)
+                    for length in range(len(query) - allowed, len(query) + allowed + 1)
                     for key in by_shape.get((query[0], length), ())
                 ]
                 for key, dist, _ in process.extract(
-                    query, choices, scorer=OSA.distance, score_cutoff=limit_dist, limit=10
+                    query, choices, scorer=OSA.distance, score_cutoff=allowed, limit=10
                 ):
-                    score = dist / len(query)
+                    score = dist / len(query)  # two slips in "krasna lypka" beat two in "krasna"
                     for m in self.entries[key][0]:
-                        if score < scored.get(m, 9.0):
-                            scored[m] = score
-        if scored and min(scored.values()) == 0:  # a word is exactly a (rejected) name: only those
-            scored = {m: s for m, s in scored.items() if s == 0}
-        if not scored and short_message:
-            result = process.extract(
-                fold(text).strip(), self._folded_names, scorer=fuzz.ratio, limit=limit, score_cutoff=75
-            )
+                        best[m] = min(score, best.get(m, score))
+        whole = fold(text).strip()
+        if not best and short_message and len(whole) >= 6:  # typos spread over a multi-word name
+            result = process.extract(whole, self._folded_names, scorer=fuzz.ratio, limit=limit, score_cutoff=80)
             return [key for _, _, key in result]
-        return sorted(scored, key=lambda m: (scored[m], self._folded_names[m]))[:limit]
+        closest = min(best.values(), default=0.0)
+        near = (m for m, score in best.items() if score <= closest + 0.05)
+        return sorted(near, key=lambda m: (best[m], self._folded_names[m]))[:limit]
+
+
+def _hyphen_head(name: str) -> str | None:
+    """'Straškov-Vodochody' → 'Straškov', 'Mšené-lázně' → 'Mšené' (people name the first part)."""
+    if "-" in name and " " not in name:
+        return name.split("-", 1)[0]
+    return None
 
 
 def _deletions(word: str) -> set[str]:
