@@ -27,6 +27,7 @@ from .cyrillic import canonical, cyrillic_forms, cyrillic_short_head, has_cyrill
 from .czech import all_forms, declensions, fold, short_head
 from .data import OKRESY, Municipality
 from .words import (
+    AREA_WORDS,
     COMMON_WORD_NAMES,
     CONTEXT_BEFORE_PREP,
     CONTEXT_NOUNS,
@@ -34,6 +35,7 @@ from .words import (
     FOREIGN_TAIL,
     FUZZY_PREPOSITIONS,
     IGNORABLE,
+    KRAJ_TOWN,
     NO_CYRILLIC,
     NOT_AFTER_NA,
     OKRES_WORDS,
@@ -282,6 +284,17 @@ class Index:
                 if i + n + 1 < n_tokens and norms[i + n] in FOREIGN_TAIL:
                     continue  # "Chlumec nad Cidlinou": a namesake outside the kraj
                 munis, level = entry
+                capital = tokens[i].capital and not tokens[i].sentence_start
+                if i + n < n_tokens and norms[i + n] in AREA_WORDS and (level == STRONG or capital):
+                    # "the Most region" is the okres; "the Ústí nad Labem Region" is the whole kraj
+                    okres = self._okres_town(munis)
+                    if okres and okres != KRAJ_TOWN:
+                        found.okresy.append(okres)
+                    for j in range(i, i + n + 1):
+                        used[j] = True
+                    i += n
+                    matched = True
+                    break
                 if level != STRONG and not (whole_name or self._weak_ok(tokens, i, i + n, used, munis, level)):
                     deferred.append(Hit(i, i + n, list(munis)))
                     continue
@@ -313,6 +326,11 @@ class Index:
         if not found.hits and fuzzy:
             self._fuzzy(tokens, used, found, whole_name)
         return found
+
+    def _okres_town(self, munis: tuple[int, ...]) -> str | None:
+        names = {self.municipalities[i].name for i in munis}
+        name = names.pop() if len(names) == 1 else None
+        return name if name in OKRESY else None
 
     def _weak_ok(
         self, tokens: list[Token], start: int, end: int, used: list[bool], munis: tuple[int, ...], level: int

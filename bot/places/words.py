@@ -232,6 +232,9 @@ RIVER_WORDS = (
 # A name followed by one of these and a word that is not part of it names another place:
 # "Chlumec nad Cidlinou", "Ústí nad Orlicí", "Lipno nad Vltavou".
 FOREIGN_TAIL = frozenset({"nad", "pod", "над", "под", "пид"})
+# After a town's name these make it an area: "the Most region" (okres Most), "Ústí Region" (the kraj).
+AREA_WORDS = frozenset({"region", "district", "area"})
+KRAJ_TOWN = "Ústí nad Labem"  # the kraj is named after it: "Ústí nad Labem Region" is no municipality
 # Municipalities for which "na" is no evidence: "na Lipně" is the Lipno dam in South Bohemia; the
 # village Lipno (okres Louny) is "v Lipně".
 NOT_AFTER_NA = frozenset({"lipno"})

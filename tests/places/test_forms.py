@@ -131,3 +131,10 @@ def test_lipno_dam_is_not_the_village(places: Places) -> None:
     assert places.find("Lipno nad Vltavou") is None
     assert places.find("Bydlím v Lipně") is not None
     assert places.find("obec Lipno u Loun") is not None
+
+
+def test_english_region_is_an_area_not_a_town(places: Places) -> None:
+    most = places.resolve("The Most region needs jobs")
+    assert (most.status, most.obec, most.okres) == ("unknown", None, "Most")
+    assert places.resolve("a company in the Chomutov district").okres == "Chomutov"
+    assert places.find("We are an investor in the Ústí nad Labem Region") is None  # the kraj, not the city
