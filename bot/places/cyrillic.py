@@ -174,18 +174,24 @@ def cyrillic_forms(name: str) -> set[str]:
     """Canonical Cyrillic case forms of a Czech municipality name (words joined by single spaces)."""
     forms = _name_forms(name)
     for exonym in EXONYMS.get(name, ()):
-        words = [canonical(w) for w in exonym.replace("-", " ").split()]
-        forms.add(" ".join(words))
-        if len(words) == 1:
-            forms |= _noun_forms_cyr(words[0])
+        forms |= _exonym_forms([canonical(w) for w in exonym.replace("-", " ").split()])
     return forms
 
 
-def _noun_forms_cyr(cyr: str) -> set[str]:
-    """Case forms of a one-word exonym already in canonical Cyrillic (masculine/soft consonant)."""
-    if cyr[-1] in _VOWELS:
-        return {cyr}
-    return _stem_forms(cyr, _MASC)
+def _exonym_forms(words: list[str]) -> set[str]:
+    """Case forms of an exonym already in canonical Cyrillic: Чеська Кам'яниця → у Чеській Кам'яниці."""
+    if any(w in PREPOSITIONS for w in words[1:]):  # Усті-на-Лабі: as written
+        return {" ".join(words)}
+    parts: list[set[str]] = []
+    for k, w in enumerate(words):
+        last = k == len(words) - 1
+        if w[-1] == "а":
+            parts.append({w} | _stem_forms(w[:-1], _FEM_A if last else _ADJ["á"]))
+        elif last and w[-1] not in _VOWELS:
+            parts.append(_stem_forms(w, _MASC))
+        else:
+            parts.append({w})
+    return {" ".join(combo) for combo in itertools.product(*parts)}
 
 
 def cyrillic_short_head(name: str) -> set[str]:

@@ -88,7 +88,7 @@ REGIONS: dict[str, tuple[str, ...]] = {
 
 _TOKEN_RE = re.compile(r"[^\W\d_]+(?:['ʼ’-][^\W\d_]+)*|\d+")
 _SENTENCE_END = re.compile(r"[.!?\n]")
-_APOSTROPHES = str.maketrans("", "", "'ʼ’")
+_LATIN_SPLIT = re.compile(r"[-'ʼ’]")
 # "Hora Sv. Kateřiny": the abbreviation people write on signs and in addresses.
 _SAINT = {"svata": "sv", "svate": "sv", "svateho": "sv", "svatou": "sv", "svatem": "sv", "svatemu": "sv"}
 
@@ -121,9 +121,7 @@ class Found:
 
 
 def _norm(part: str) -> str:
-    if has_cyrillic(part):
-        return canonical(part)
-    return fold(part.translate(_APOSTROPHES))
+    return canonical(part) if has_cyrillic(part) else fold(part)
 
 
 def tokenize(text: str) -> list[Token]:
@@ -132,7 +130,10 @@ def tokenize(text: str) -> list[Token]:
     for m in _TOKEN_RE.finditer(text):
         start = not out or _SENTENCE_END.search(text, last_end, m.start()) is not None
         last_end = m.end()
-        for k, part in enumerate(m.group(0).split("-")):
+        word = m.group(0)
+        # an apostrophe belongs to a Ukrainian word (Кам'яниця) but separates Latin ones (Most's, I'm)
+        parts = word.split("-") if has_cyrillic(word) else _LATIN_SPLIT.split(word)
+        for k, part in enumerate(parts):
             if part:
                 out.append(Token(part, _norm(part), part[0].isupper(), start and k == 0))
         if len(out) >= MAX_TOKENS:
