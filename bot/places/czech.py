@@ -18,7 +18,10 @@ Patterns covered (examples from Ústecký kraj):
 - masculine hard: Chomutov → Chomutova, Chomutovu, Chomutově, Chomutovem; Most → Mostu, Mostě
 - fleeting -e-: Libouchec → Libouchce, Libouchci, Libouchcem; Vroutek → Vroutku
 - soft consonant: Kadaň → Kadaně, Kadani, Kadaní; Peruc → Peruci
-- "Ves" (Nová Ves → v Nové Vsi, Novou Vsí)
+- "Ves" and names in -ves (Nová Ves → v Nové Vsi; Martiněves → v Martiněvsi)
+- inserted vowel in the genitive plural: Kozly → z Kozel, Dolní Zálezly → z Dolních Zálezel,
+  Brzánky → z Brzánek
+- a small table of irregular nouns (Kámen → z Kamene, v Kameni)
 - adjective + noun agree in case: Horní Jiřetín → v Horním Jiřetíně, z Horního Jiřetína
 - invariant tails: "nad Labem", "pod Řípem", "u Loun", "v Horách", genitive attributes
   ("Hora Svaté Kateřiny" → v Hoře Svaté Kateřiny)
@@ -31,6 +34,18 @@ import itertools
 import unicodedata
 
 CASES = ("nom", "gen", "dat", "acc", "loc", "ins")
+VOWELS = frozenset("aáeéěiíoóuúůyý")
+
+# Head nouns whose forms no rule here produces (folded-lowercase key → extra forms by case).
+# Kámen declines like the noun "kámen": z Kamene, v Kameni (with a short a).
+IRREGULAR: dict[str, dict[str, tuple[str, ...]]] = {
+    "kámen": {
+        "gen": ("Kamene", "Kámenu", "Kamenu"),
+        "dat": ("Kameni", "Kamenu"),
+        "loc": ("Kameni", "Kámeni", "Kamenu"),
+        "ins": ("Kamenem", "Kámenem"),
+    },
+}
 TAIL_PREPOSITIONS = frozenset({"nad", "pod", "u", "v", "na", "při"})
 
 _FOLD_TABLE: dict[int, str] = {}
@@ -145,8 +160,12 @@ def _noun(word: str) -> Forms:
     f["acc"].add(word)
     w = word.lower()
     last = w[-1]
-    if w == "ves" or w.endswith(" ves"):
-        stem = word[:-3] + word[-3] + "s"  # Ves → Vs
+    if w in IRREGULAR:
+        for case, forms in IRREGULAR[w].items():
+            f[case] |= set(forms)
+        return f
+    if w.endswith("ves"):  # Ves → Vsi, Martiněves → Martiněvsi (the e drops out)
+        stem = word[:-2] + "s"
         f["gen"] |= {stem + "i"}
         f["dat"] |= {stem + "i"}
         f["loc"] |= {stem + "i"}
@@ -196,6 +215,9 @@ def _noun(word: str) -> Forms:
     if last in "yi" and len(w) > 3:  # plural: Louny, Podbořany, Vejprty, Hamry
         stem = word[:-1]
         f["gen"] |= {stem, stem + "ů"}
+        if len(stem) > 2 and stem[-1] not in VOWELS and stem[-2] not in VOWELS and not stem.endswith("ch"):
+            # a vowel is inserted into a final cluster: Kozly → z Kozel, Brzánky → z Brzánek, Pětipsy → z Pětipes
+            f["gen"].add(stem[:-1] + "e" + stem[-1])
         f["dat"] |= {stem + "ům", stem + "ám"}
         f["loc"] |= {stem + "ech", stem + "ách", stem + "ích"}
         f["ins"] |= {stem + "y", stem + "ami"}

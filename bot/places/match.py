@@ -14,7 +14,7 @@ class PlaceStatus(StrEnum):
     NO_MAS = "no_mas"  # the municipality is in no MAS
     UNKNOWN = "unknown"  # municipality or okres known, its MAS not verified (candidates: MAS of the okres)
     AMBIGUOUS = "ambiguous"  # several municipalities match (candidates: them, with okres)
-    NOT_FOUND = "not_found"  # nothing recognised (candidates: suggested municipalities, if any)
+    NOT_FOUND = "not_found"  # nothing recognised (candidates: municipalities for "Myslíte …?", if any)
 
 
 # A user's municipality can be remembered only when we know which one it is.

@@ -226,7 +226,9 @@ class Places:
             "napsaný správně (klidně i bez diakritiky), nebo napište jen název obce, např. „Libouchec“."
         )
         if suggestions:
-            message += " Nemysleli jste: " + ", ".join(f"{m.name} (okres {m.okres})" for m in suggestions) + "?"
+            listed = [f"{m.name} (okres {m.okres})" for m in suggestions]
+            options = listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + ", nebo " + listed[-1]
+            message += f" Myslíte {options}?"
         return PlaceMatch(
             query, PlaceStatus.NOT_FOUND, None, None, None, tuple(suggestions), message, fallback=self.fallback
         )
