@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.places import Places
-
-from .recognition_set import Case, judge, load_cases, load_truth
+from tests.places.recognition_set import Case, judge, load_cases, load_truth
 
 CASES = load_cases()
 TRUTH = load_truth()
