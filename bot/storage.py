@@ -18,12 +18,13 @@ from __future__ import annotations
 import re
 import sqlite3
 import threading
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+
+from kb.text import fold_lower
 
 
 def _script(db: sqlite3.Connection, sql: str) -> None:
@@ -78,9 +79,7 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 def normalize_question(text: str) -> str:
     """Lowercase, no diacritics, punctuation → space, single spaces (groups equal questions)."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())[:500]
+    return " ".join(re.sub(r"[^\w]+", " ", fold_lower(text)).split())[:500]
 
 
 @dataclass(frozen=True)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 import Stemmer
+
+from kb.text import fold
 
 _WORD = re.compile(r"\w+")
 
@@ -233,18 +234,13 @@ _STOP = [
 ]
 
 
-def fold(text: str) -> str:
-    """Strip diacritics (NFKD, drop combining marks)."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
 # Request phrasing carries no topic ("zkus mi říct něco o …", "zajímalo by mě …").
 _CONVERSATIONAL = """
 zkus zkuste rict říct rekni řekni reknete řekněte neco něco nejake nějaké nejaky nějaký prosim prosím chci chtel chtěl
 chtela chtěla chteli chtěli vedet vědět zajima zajímá zajimalo zajímalo informace informaci informací info
 potrebuji potřebuji potrebuju potřebuju dobry dobrý den me mě mne mně jaksi vubec vůbec
 """.split()
-ANALYZER_VERSION = 2  # part of the index content hash: a change here rebuilds the BM25 terms
+ANALYZER_VERSION = 3  # part of the index content hash: a change here rebuilds the BM25 terms
 
 STOP_FOLDED = frozenset(fold(w) for w in [*_STOP, *_CONVERSATIONAL])
 _stemmer = Stemmer.Stemmer("czech")

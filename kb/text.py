@@ -11,14 +11,28 @@ from enum import Enum
 _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 
 
+def _latin_fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for start, end in ((0xC0, 0x250), (0x1E00, 0x1F00)):
+        for cp in range(start, end):
+            base = unicodedata.normalize("NFKD", chr(cp))[0]
+            if base.isascii() and base != chr(cp):
+                table[cp] = base
+    return table
+
+
+# Only Latin letters lose their marks: Cyrillic й, ї stay themselves (NFKD would turn them into и, і).
+_FOLD = _latin_fold_table()
+
+
 def fold(text: str) -> str:
-    """Strip diacritics (NFKD, combining marks dropped); case is kept."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    """Strip the diacritics of Latin letters ("Ústí" → "Usti"); case is kept."""
+    return text.translate(_FOLD)
 
 
 def fold_lower(text: str) -> str:
-    """Lowercase, no diacritics, single spaces: the key for comparing what people type."""
-    return " ".join(fold(text.lower()).split())
+    """Lowercase without diacritics: the key for comparing what people type."""
+    return text.lower().translate(_FOLD)
 
 
 def strip_invisible(text: str) -> str:

@@ -89,7 +89,7 @@ _TOPICS = [(code, re.compile(rx)) for code, rx in _TOPIC_RULES]
 
 def detect(question: str) -> tuple[str | None, str | None]:
     """(applicant code, topic code) of a free-text eligibility question; (None, None) if it is none."""
-    text = fold_lower(question or "")
+    text = " ".join(fold_lower(question or "").split())
     if not text or not _MONEY.search(text):
         return None, None
     applicant = next((code for code, rx in _APPLICANTS if rx.search(text)), None)

@@ -46,10 +46,6 @@ CLOSED_SHOWN = 6  # closed calls listed in the plain-text message (JSON lists al
 MAS_DIRECTORY = "Svou místní akční skupinu (MAS) najdete na www.nsmascr.cz."
 
 
-def _day_cs(value: date) -> str:
-    return f"{value.day}. {value.month}. {value.year}"
-
-
 def _as_of_cs(value: str | None) -> str:
     return format_date_cs(value) or "datum zdroje neuvedeno"
 
@@ -57,7 +53,7 @@ def _as_of_cs(value: str | None) -> str:
 def call_status(call: Call, on: date) -> tuple[CallStatus, str]:
     """(status, Czech detail) of a call on a given day."""
     if call.opens is not None and on < call.opens:
-        return PLANNED, f"příjem žádostí začne {_day_cs(call.opens)}"
+        return PLANNED, f"příjem žádostí začne {format_date_cs(call.opens)}"
     if call.ongoing:
         checked = _as_of_ordinal(call.as_of)
         if checked and on.toordinal() <= checked + ONGOING_FRESH_DAYS:
@@ -69,14 +65,14 @@ def call_status(call: Call, on: date) -> tuple[CallStatus, str]:
         )
     if call.closes is not None:
         if on > call.closes:
-            return CLOSED, f"příjem skončil {_day_cs(call.closes)}"
+            return CLOSED, f"příjem skončil {format_date_cs(call.closes)}"
         if call.opens is not None:
-            return OPEN, f"příjem do {_day_cs(call.closes)}"
-        return UNKNOWN, f"uzávěrka {_day_cs(call.closes)}, začátek příjmu neznáme"
+            return OPEN, f"příjem do {format_date_cs(call.closes)}"
+        return UNKNOWN, f"uzávěrka {format_date_cs(call.closes)}, začátek příjmu neznáme"
     if call.closed_before is not None and on > call.closed_before:
-        return CLOSED, f"skončila nejpozději {_day_cs(call.closed_before)}, přesné datum neznáme"
+        return CLOSED, f"skončila nejpozději {format_date_cs(call.closed_before)}, přesné datum neznáme"
     if call.opens is not None:
-        return UNKNOWN, f"příjem začal {_day_cs(call.opens)}, konec příjmu neznáme"
+        return UNKNOWN, f"příjem začal {format_date_cs(call.opens)}, konec příjmu neznáme"
     return UNKNOWN, "termíny příjmu neznáme"
 
 
@@ -359,7 +355,7 @@ def _message(result: EligibilityResult, obec: str | None, place: PlaceMatch | No
     where = _place_name(obec, place)
     head = f"Ověření: žadatel {who}, téma {what}"
     head += f", obec {where}" if where else ""
-    head += f" – stav k {_day_cs(result.date)}."
+    head += f" – stav k {format_date_cs(result.date)}."
     lines = [head, ""]
 
     if result.no_match:

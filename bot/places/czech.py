@@ -31,7 +31,8 @@ Patterns covered (examples from Ústecký kraj):
 from __future__ import annotations
 
 import itertools
-import unicodedata
+
+from kb.text import fold_lower
 
 CASES = ("nom", "gen", "dat", "acc", "loc", "ins")
 VOWELS = frozenset("aáeéěiíoóuúůyý")
@@ -48,17 +49,7 @@ IRREGULAR: dict[str, dict[str, tuple[str, ...]]] = {
 }
 TAIL_PREPOSITIONS = frozenset({"nad", "pod", "u", "v", "na", "při"})
 
-_FOLD_TABLE: dict[int, str] = {}
-for _cp in range(0xC0, 0x250):
-    _ch = chr(_cp)
-    _base = unicodedata.normalize("NFKD", _ch)[0]
-    if _base.isascii() and _base != _ch:
-        _FOLD_TABLE[_cp] = _base.lower()
-
-
-def fold(text: str) -> str:
-    """Lowercase and strip diacritics (Czech and other Latin letters)."""
-    return text.lower().translate(_FOLD_TABLE)
+fold = fold_lower  # lowercase, no diacritics: the form every name form is indexed under
 
 
 Forms = dict[str, set[str]]

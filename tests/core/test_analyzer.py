@@ -1,6 +1,7 @@
 """The Czech BM25 analyzer folds diacritics and stems inflected forms to one term."""
 
-from index.analyzer import analyze, fold
+from index.analyzer import analyze
+from kb.text import fold
 
 
 def test_fold_strips_diacritics() -> None:
