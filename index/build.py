@@ -15,15 +15,28 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+import numpy as np
+
 from index.analyzer import ANALYZER_VERSION, analyze
 from index.bm25 import BM25
 from index.check import index_problems
-from index.chunks import CHUNKER_VERSION, chunk_document
+from index.chunks import CHUNKER_VERSION, Chunk, chunk_document, curated_chunk
 from index.embeddings import EmbeddingCache, get_embedder, vector_space
 from index.errors import BuildRefused, IndexUnavailable
 from index.settings import IndexConfig
-from index.store import FORMAT_VERSION, Manifest, current_build_path, publish, read_manifest, write_build
+from index.store import (
+    FORMAT_VERSION,
+    BuildContents,
+    CuratedRecord,
+    Manifest,
+    current_build_path,
+    publish,
+    read_manifest,
+    write_build,
+)
+from kb.curated import CuratedAnswer
 from kb.knowledge import TABLE_FILES, Knowledge
+from kb.markdown import SourceRef
 from kb.problems import Problem, Severity, has_errors
 
 
@@ -107,6 +120,188 @@ def _table_hashes(knowledge_dir: Path) -> dict[str, str]:
     return out
 
 
+@dataclass
+class _Plan:
+    """What a build would contain, known before anything is embedded."""
+
+    chunks: list[Chunk]
+    sources: dict[str, tuple[SourceRef, ...]]  # file → its dated sources (documents and curated answers)
+    primary: dict[str, str | None]  # file → the URL shown when a section cites nothing itself
+    curated: list[CuratedAnswer]
+    tables: dict[str, str]
+    per_file: dict[str, str]  # file → content hash (for the added/changed/removed report)
+    content_hash: str
+
+
+def _plan(knowledge: Knowledge, model: str) -> _Plan:
+    chunks = [c for doc in knowledge.documents for c in chunk_document(doc)]
+    sources = {doc.file: doc.sources for doc in knowledge.documents}
+    primary = {doc.file: doc.primary_url for doc in knowledge.documents}
+    per_file: dict[str, str] = {}
+    for doc in knowledge.documents:
+        per_file[doc.file] = _digest(
+            chunks, doc.file, [doc.title, [(s.url, s.as_of) for s in doc.sources], doc.updated]
+        )
+    curated = list(knowledge.curated)
+    for answer in curated:
+        sources[answer.file] = answer.sources
+        primary[answer.file] = answer.sources[0].url if answer.sources else None
+        if answer.lang == "cs":  # translations are matched by their phrasings only
+            chunk = curated_chunk(answer.file, answer.question, answer.body, tuple(s.url for s in answer.sources))
+            if chunk is not None:
+                chunks.append(chunk)
+        meta: list[object] = [answer.phrasings, answer.body, [(s.url, s.as_of) for s in answer.sources]]
+        meta += [answer.lang, answer.updated, answer.translation_of]
+        per_file[answer.file] = _digest(chunks, answer.file, meta)
+    tables = _table_hashes(knowledge.folder)
+    content_hash = hashlib.sha256(
+        json.dumps(
+            [
+                FORMAT_VERSION,
+                CHUNKER_VERSION,
+                ANALYZER_VERSION,
+                vector_space(model),
+                sorted(per_file.items()),
+                sorted(tables.items()),
+            ]
+        ).encode()
+    ).hexdigest()
+    return _Plan(chunks, sources, primary, curated, tables, per_file, content_hash)
+
+
+def _digest(chunks: list[Chunk], file: str, meta: object) -> str:
+    digest = hashlib.sha256()
+    for c in chunks:
+        if c.file == file:
+            digest.update(c.content_hash.encode())
+            digest.update("\x00".join(c.sources).encode())
+    digest.update(json.dumps(meta, ensure_ascii=False).encode())
+    return digest.hexdigest()
+
+
+def _chunk_records(plan: _Plan) -> list[dict[str, object]]:
+    records: list[dict[str, object]] = []
+    offset = 0
+    for c in plan.chunks:
+        dated = {src.url: src.as_of for src in plan.sources[c.file]}
+        cited = [(url, dated.get(url)) for url in c.sources]
+        first = plan.sources[c.file][0] if plan.sources[c.file] else None
+        records.append(
+            {
+                "chunk_id": c.chunk_id,
+                "file": c.file,
+                "title": c.title,
+                "breadcrumb": c.breadcrumb,
+                "text": c.text,
+                "sentences": list(c.sentences),
+                "sentence_start": offset,
+                "source": cited[0][0] if cited else plan.primary[c.file],
+                # A URL always travels with its own date, never with another source's.
+                "as_of": cited[0][1] if cited else (first.as_of if first else None),
+                "sources": cited,
+            }
+        )
+        offset += len(c.sentences)
+    return records
+
+
+def _curated_records(answers: list[CuratedAnswer]) -> list[CuratedRecord]:
+    records, row = [], 0
+    for a in answers:
+        records.append(
+            CuratedRecord(
+                id=a.id,
+                file=a.file,
+                question=a.question,
+                alternatives=a.alternatives,
+                body=a.body,
+                sources=tuple((s.url, s.as_of) for s in a.sources),
+                lang=a.lang,
+                translation_of=a.translation_of,
+                updated=a.updated,
+                phrasing_start=row,
+            )
+        )
+        row += len(a.phrasings)
+    return records
+
+
+def _embed(plan: _Plan, config: IndexConfig, report: BuildReport, progress: Callable[[str], None]) -> _Vectors:
+    embedder = get_embedder(config.model)
+    sentences = [s for c in plan.chunks for s in c.sentences]
+    phrasings = [p for a in plan.curated for p in a.phrasings]
+    progress(
+        f"Embedding {len(plan.chunks)} chunks, {len(sentences)} sentences and {len(phrasings)} curated "
+        f"phrasings with {config.model}…"
+    )
+    cache = EmbeddingCache(config.cache_path)
+    try:
+        chunks, computed = cache.embed_passages(
+            embedder, [c.embed_text for c in plan.chunks], [c.content_hash for c in plan.chunks]
+        )
+        hashes = [hashlib.sha256(s.encode()).hexdigest() for s in sentences]
+        sentence_vectors, computed_s = cache.embed_passages(embedder, sentences, hashes)
+        curated, computed_c = cache.embed_questions(embedder, phrasings)
+    finally:
+        cache.close()
+    report.embedded = computed + computed_s + computed_c
+    return _Vectors(int(embedder.dim), chunks, sentence_vectors, curated, len(sentences))
+
+
+@dataclass
+class _Vectors:
+    dim: int
+    chunks: np.ndarray
+    sentences: np.ndarray
+    curated: np.ndarray
+    sentence_count: int
+
+
+def _write_and_publish(config: IndexConfig, plan: _Plan, vectors: _Vectors, document_count: int) -> str:
+    now = dt.datetime.now(dt.UTC)
+    build_id = f"{now:%Y%m%dT%H%M%S}-{plan.content_hash[:10]}"
+    manifest = Manifest(
+        format=FORMAT_VERSION,
+        build_id=build_id,
+        model=config.model,
+        vector_space=vector_space(config.model),
+        dim=vectors.dim,
+        chunk_count=len(plan.chunks),
+        document_count=document_count,
+        sentence_count=vectors.sentence_count,
+        content_hash=plan.content_hash,
+        built_at=now.isoformat(),
+        versions=_versions(),
+        documents=plan.per_file,
+        tables=plan.tables,
+    )
+    contents = BuildContents(
+        manifest=manifest,
+        vectors=vectors.chunks.reshape(-1, vectors.dim),
+        sentence_vectors=vectors.sentences.reshape(-1, vectors.dim),
+        chunks=_chunk_records(plan),
+        bm25=BM25.build([analyze(c.embed_text) for c in plan.chunks]),
+        tables=[config.knowledge_dir / name for name in plan.tables],
+        curated=_curated_records(plan.curated),
+        curated_vectors=vectors.curated.reshape(-1, vectors.dim),
+    )
+    builds = config.data_dir / "indexes"
+    builds.mkdir(parents=True, exist_ok=True)
+    staging = builds / f".building-{build_id}"
+    final = builds / build_id
+    try:
+        shutil.rmtree(staging, ignore_errors=True)
+        write_build(staging, contents)
+        if final.exists():
+            shutil.rmtree(final)
+        staging.rename(final)
+        publish(config.data_dir, final)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return build_id
+
+
 def build_index(
     config: IndexConfig,
     *,
@@ -117,131 +312,26 @@ def build_index(
     """Build from the knowledge folder and publish; raises BuildRefused (old index kept) on knowledge errors."""
     started = time.perf_counter()
     report = BuildReport()
-    knowledge_dir, data_dir = config.knowledge_dir, config.data_dir
-
-    knowledge = Knowledge.load(knowledge_dir, today)
+    knowledge = Knowledge.load(config.knowledge_dir, today)
     report.problems = [*knowledge.problems, *index_problems(knowledge)]
     if has_errors(report.problems):
         raise BuildRefused(report.problems)
+    plan = _plan(knowledge, config.model)
+    report.documents, report.chunks = len(knowledge.documents), len(plan.chunks)
+    report.sentences = sum(len(c.sentences) for c in plan.chunks)
 
-    chunks = [c for doc in knowledge.documents for c in chunk_document(doc)]
-    model = config.model
-    tables = _table_hashes(knowledge_dir)
-    per_doc: dict[str, str] = {}
-    for doc in knowledge.documents:
-        digest = hashlib.sha256()
-        for c in chunks:
-            if c.file == doc.file:
-                digest.update(c.content_hash.encode())
-                digest.update("\x00".join(c.sources).encode())
-        meta = json.dumps([doc.title, [(src.url, src.as_of) for src in doc.sources], doc.updated], ensure_ascii=False)
-        digest.update(meta.encode())
-        per_doc[doc.file] = digest.hexdigest()
-    content_hash = hashlib.sha256(
-        json.dumps(
-            [
-                FORMAT_VERSION,
-                CHUNKER_VERSION,
-                ANALYZER_VERSION,
-                vector_space(model),
-                sorted(per_doc.items()),
-                sorted(tables.items()),
-            ]
-        ).encode()
-    ).hexdigest()
-
-    report.documents, report.chunks = len(knowledge.documents), len(chunks)
-    report.sentences = sum(len(c.sentences) for c in chunks)
-
-    with _build_lock(data_dir):
-        previous = _previous_manifest(data_dir)
-        old_docs: dict[str, str] = previous.documents if previous else {}
-        report.added = sorted(f for f in per_doc if f not in old_docs)
-        report.changed = sorted(f for f in per_doc if f in old_docs and old_docs[f] != per_doc[f])
-        report.removed = sorted(f for f in old_docs if f not in per_doc)
-        if previous and not force and previous.content_hash == content_hash and previous.model == model:
+    with _build_lock(config.data_dir):
+        previous = _previous_manifest(config.data_dir)
+        old: dict[str, str] = previous.documents if previous else {}
+        report.added = sorted(f for f in plan.per_file if f not in old)
+        report.changed = sorted(f for f in plan.per_file if f in old and old[f] != plan.per_file[f])
+        report.removed = sorted(f for f in old if f not in plan.per_file)
+        unchanged = previous and previous.content_hash == plan.content_hash and previous.model == config.model
+        if previous and unchanged and not force:
             report.build_id = previous.build_id
-            report.seconds = time.perf_counter() - started
-            return report
-
-        progress(f"Embedding {len(chunks)} chunks and {report.sentences} sentences with {model}…")
-        embedder = get_embedder(model)
-        cache = EmbeddingCache(config.cache_path)
-        try:
-            texts = [c.embed_text for c in chunks]
-            vectors, computed = cache.embed_passages(embedder, texts, [c.content_hash for c in chunks])
-            sentences = [s for c in chunks for s in c.sentences]
-            sentence_hashes = [hashlib.sha256(s.encode()).hexdigest() for s in sentences]
-            sentence_vectors, computed_s = cache.embed_passages(embedder, sentences, sentence_hashes)
-        finally:
-            cache.close()
-        report.embedded = computed + computed_s
-
-        terms = [analyze(c.embed_text) for c in chunks]
-        records: list[dict[str, object]] = []
-        offset = 0
-        doc_by_file = {d.file: d for d in knowledge.documents}
-        for c in chunks:
-            doc = doc_by_file[c.file]
-            dated = {src.url: src.as_of for src in doc.sources}
-            cited = [(url, dated.get(url)) for url in c.sources]
-            records.append(
-                {
-                    "chunk_id": c.chunk_id,
-                    "file": c.file,
-                    "title": c.title,
-                    "breadcrumb": c.breadcrumb,
-                    "text": c.text,
-                    "sentences": list(c.sentences),
-                    "sentence_start": offset,
-                    "source": cited[0][0] if cited else doc.primary_url,
-                    # A URL always travels with its own date, never with another source's.
-                    "as_of": cited[0][1] if cited else (doc.sources[0].as_of if doc.sources else None),
-                    "sources": cited,
-                }
-            )
-            offset += len(c.sentences)
-
-        now = dt.datetime.now(dt.UTC)
-        build_id = f"{now:%Y%m%dT%H%M%S}-{content_hash[:10]}"
-        manifest = Manifest(
-            format=FORMAT_VERSION,
-            build_id=build_id,
-            model=model,
-            vector_space=vector_space(model),
-            dim=int(embedder.dim),
-            chunk_count=len(chunks),
-            document_count=len(knowledge.documents),
-            sentence_count=len(sentences),
-            content_hash=content_hash,
-            built_at=now.isoformat(),
-            versions=_versions(),
-            documents=per_doc,
-            tables=tables,
-        )
-        builds = data_dir / "indexes"
-        builds.mkdir(parents=True, exist_ok=True)
-        staging = builds / f".building-{build_id}"
-        final = builds / build_id
-        try:
-            shutil.rmtree(staging, ignore_errors=True)
-            dim = int(embedder.dim)
-            write_build(
-                staging,
-                manifest,
-                vectors.reshape(-1, dim),
-                sentence_vectors.reshape(-1, dim),
-                records,
-                BM25.build(terms),
-                [knowledge_dir / name for name in tables],
-            )
-            if final.exists():
-                shutil.rmtree(final)
-            staging.rename(final)
-            publish(data_dir, final)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-        report.published, report.build_id = True, build_id
-        report.seconds = time.perf_counter() - started
-        return report
+        else:
+            vectors = _embed(plan, config, report, progress)
+            report.build_id = _write_and_publish(config, plan, vectors, len(knowledge.documents))
+            report.published = True
+    report.seconds = time.perf_counter() - started
+    return report

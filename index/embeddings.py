@@ -5,10 +5,11 @@ Both return L2-normalised float32 rows, so inner product is cosine similarity.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import sqlite3
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
@@ -145,7 +146,21 @@ class EmbeddingCache:
         )
 
     def embed_passages(self, embedder: Embedder, texts: Sequence[str], hashes: Sequence[str]) -> tuple[np.ndarray, int]:
-        """Vectors for `texts` (cached where possible); returns them and how many were computed."""
+        """Passage vectors for `texts` (cached where possible); returns them and how many were computed."""
+        return self._embed(embedder, texts, hashes, embedder.embed_passages)
+
+    def embed_questions(self, embedder: Embedder, texts: Sequence[str]) -> tuple[np.ndarray, int]:
+        """Query-side vectors (curated questions are compared with users' questions, query to query)."""
+        hashes = [hashlib.sha256(f"query\x00{t}".encode()).hexdigest() for t in texts]
+        return self._embed(embedder, texts, hashes, embedder.embed_queries)
+
+    def _embed(
+        self,
+        embedder: Embedder,
+        texts: Sequence[str],
+        hashes: Sequence[str],
+        encode: Callable[[Sequence[str]], np.ndarray],
+    ) -> tuple[np.ndarray, int]:
         out = np.zeros((len(texts), embedder.dim), np.float32)
         missing: list[int] = []
         for i, h in enumerate(hashes):
@@ -159,7 +174,7 @@ class EmbeddingCache:
         batch = 64
         for start in range(0, len(missing), batch):
             idx = missing[start : start + batch]
-            vectors = embedder.embed_passages([texts[i] for i in idx])
+            vectors = encode([texts[i] for i in idx])
             for i, vec in zip(idx, vectors, strict=True):
                 out[i] = vec
             self._db.executemany(

@@ -1,7 +1,9 @@
 """The index on disk: write a build into its own folder, publish it atomically, load it read-only.
 
 Layout under DATA_DIR:
-    indexes/<build-id>/   manifest.json, vectors.faiss, sentences.npy, chunks.json, bm25.json
+    indexes/<build-id>/   manifest.json, vectors.faiss, sentences.npy, chunks.json, bm25.json,
+                          curated.json + curated.npy (curated answers and their phrasings' vectors),
+                          tables/ (the validated data tables)
     index -> indexes/<build-id>   a symlink, replaced with one rename(2): readers see old or new, never half
 """
 
@@ -14,6 +16,7 @@ import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import faiss
 import numpy as np
@@ -31,6 +34,8 @@ SENTENCES = "sentences.npy"
 CHUNKS = "chunks.json"
 BM25_FILE = "bm25.json"
 TABLES_DIR = "tables"  # verbatim copies of the validated data tables (obce.csv, mas.yaml, …)
+CURATED = "curated.json"
+CURATED_VECTORS = "curated.npy"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +50,39 @@ class ChunkRecord:
     source: str | None  # the section's first cited source, else the document's first
     as_of: str | None
     sources: tuple[tuple[str, str | None], ...] = ()  # (url, as_of) the section cites on its "Zdroj:" line
+
+
+@dataclass(frozen=True, slots=True)
+class CuratedRecord:
+    """A curated answer as the bot serves it; its phrasings' vectors are rows of `curated_vectors`."""
+
+    id: str
+    file: str
+    question: str
+    alternatives: tuple[str, ...]
+    body: str
+    sources: tuple[tuple[str, str | None], ...]  # (url, as_of)
+    lang: str
+    translation_of: str | None
+    updated: str | None
+    phrasing_start: int  # first row in curated_vectors; len(phrasings) rows follow
+
+    @property
+    def phrasings(self) -> tuple[str, ...]:
+        return (self.question, *self.alternatives)
+
+    def to_json(self) -> dict[str, object]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> CuratedRecord:
+        return cls(
+            **{
+                **data,
+                "alternatives": tuple(data["alternatives"]),
+                "sources": tuple((url, as_of) for url, as_of in data["sources"]),
+            }
+        )
 
 
 @dataclass(frozen=True)
@@ -105,6 +143,8 @@ class IndexData:
     sentence_vectors: np.ndarray
     chunks: list[ChunkRecord]
     bm25: BM25
+    curated: list[CuratedRecord] = field(default_factory=list)
+    curated_vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), np.float32))
 
     @property
     def build_id(self) -> str:
@@ -115,28 +155,37 @@ class IndexData:
         return self.path / TABLES_DIR
 
 
-def write_build(
-    folder: Path,
-    manifest: Manifest,
-    vectors: np.ndarray,
-    sentence_vectors: np.ndarray,
-    chunks: list[dict[str, object]],
-    bm25: BM25,
-    tables: list[Path],
-) -> None:
+@dataclass
+class BuildContents:
+    """Everything `write_build` writes."""
+
+    manifest: Manifest
+    vectors: np.ndarray
+    sentence_vectors: np.ndarray
+    chunks: list[dict[str, object]]
+    bm25: BM25
+    tables: list[Path]  # table files to copy verbatim
+    curated: list[CuratedRecord] = field(default_factory=list)
+    curated_vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), np.float32))
+
+
+def write_build(folder: Path, contents: BuildContents) -> None:
     """Write one build's files and fsync them; the manifest goes last and marks the build complete."""
     folder.mkdir(parents=True)
     (folder / TABLES_DIR).mkdir()
-    for table in tables:
+    for table in contents.tables:
         shutil.copyfile(table, folder / TABLES_DIR / table.name)
-    index = faiss.IndexFlatIP(vectors.shape[1])
-    index.add(np.ascontiguousarray(vectors, np.float32))
+    index = faiss.IndexFlatIP(contents.vectors.shape[1])
+    index.add(np.ascontiguousarray(contents.vectors, np.float32))
     faiss.write_index(index, str(folder / VECTORS))
-    np.save(folder / SENTENCES, np.ascontiguousarray(sentence_vectors, np.float32))
-    _write_json(folder / CHUNKS, {"chunks": chunks})
-    _write_json(folder / BM25_FILE, bm25.to_json())
-    _write_json(folder / MANIFEST, manifest.to_json())
-    for name in (VECTORS, SENTENCES):
+    np.save(folder / SENTENCES, np.ascontiguousarray(contents.sentence_vectors, np.float32))
+    curated_vectors = contents.curated_vectors.reshape(-1, contents.vectors.shape[1])
+    np.save(folder / CURATED_VECTORS, np.ascontiguousarray(curated_vectors, np.float32))
+    _write_json(folder / CHUNKS, {"chunks": contents.chunks})
+    _write_json(folder / BM25_FILE, contents.bm25.to_json())
+    _write_json(folder / CURATED, {"curated": [c.to_json() for c in contents.curated]})
+    _write_json(folder / MANIFEST, contents.manifest.to_json())
+    for name in (VECTORS, SENTENCES, CURATED_VECTORS):
         with open(folder / name, "rb") as fh:
             os.fsync(fh.fileno())
 
@@ -226,6 +275,10 @@ def load_index(data_dir: Path, model: str) -> IndexData:
         sentence_vectors = np.load(folder / SENTENCES, allow_pickle=False)
         payload = json.loads((folder / CHUNKS).read_text(encoding="utf-8"))
         bm25 = BM25.from_json(json.loads((folder / BM25_FILE).read_text(encoding="utf-8")))
+        curated = [
+            CuratedRecord.from_json(c) for c in json.loads((folder / CURATED).read_text(encoding="utf-8"))["curated"]
+        ]
+        curated_vectors = np.load(folder / CURATED_VECTORS, allow_pickle=False)
         chunks = [
             ChunkRecord(
                 **{
@@ -249,9 +302,12 @@ def load_index(data_dir: Path, model: str) -> IndexData:
         or sentence_vectors.ndim != 2
         or sentence_vectors.shape[1] != vectors.d
         or len(bm25.doc_len) != n
+        or curated_vectors.ndim != 2
+        or (len(curated_vectors) and curated_vectors.shape[1] != vectors.d)
+        or sum(len(c.phrasings) for c in curated) != len(curated_vectors)
     ):
         raise IndexCorrupt(
             f"Index files in {folder} disagree with the manifest; rebuild.",
             "Soubory indexu si neodpovídají. Sestavte index znovu: python -m index build",
         )
-    return IndexData(folder, manifest, vectors, sentence_vectors, chunks, bm25)
+    return IndexData(folder, manifest, vectors, sentence_vectors, chunks, bm25, curated, curated_vectors)

