@@ -12,8 +12,11 @@ from tests.eligibility.elig_support import KNOWLEDGE
 
 DAY = timedelta(days=1)
 REAL = Calls.load(KNOWLEDGE).calls
-WITH_OPENS = [c for c in REAL if c.opens]
-WITH_CLOSES = [c for c in REAL if c.closes]
+# A call whose applicants and topics are both unknown (e.g. a topic we have no code for yet) is never
+# listed by `check`, so only the others can be followed through it.
+LISTED = [c for c in REAL if c.applicants is not None or c.topics is not None]
+WITH_OPENS = [c for c in LISTED if c.opens]
+WITH_CLOSES = [c for c in LISTED if c.closes]
 
 
 def via_check(calls: Calls, call, on: date) -> str:

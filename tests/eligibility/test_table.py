@@ -14,7 +14,8 @@ ABSENT = None
 CASES = [
     ("obec", "priroda", "2024-06-01", "opst-26-priroda-krajina-uk", OPEN),
     ("obec", "priroda", "2025-06-30", "opst-26-priroda-krajina-uk", OPEN),
-    ("obec", "priroda", "2025-07-01", "opst-26-priroda-krajina-uk", CLOSED),
+    ("obec", "priroda", "2025-07-01", "opst-26-priroda-krajina-uk", OPEN),  # extended to 6. 1. 2026
+    ("obec", "priroda", "2026-01-07", "opst-26-priroda-krajina-uk", CLOSED),
     ("obec", "priroda", "2023-06-14", "opst-26-priroda-krajina-uk", PLANNED),
     ("nno", "priroda", "2024-06-01", "opst-26-priroda-krajina-uk", OPEN),
     ("msp", "priroda", "2024-06-01", "opst-26-priroda-krajina-uk", ABSENT),
@@ -24,7 +25,7 @@ CASES = [
     ("obec", "priprava", "2024-02-29", "uk-priprava-projektovych-zameru-2024", UNKNOWN),
     ("obec", "priprava", "2024-03-01", "uk-priprava-projektovych-zameru-2024", CLOSED),
     ("svazek", "priprava", "2024-02-01", "uk-priprava-projektovych-zameru-2024", ABSENT),
-    ("obec", "infrastruktura", "2026-11-26", "opst-29-infrastruktura-uk", UNKNOWN),
+    ("obec", "infrastruktura", "2026-11-26", "opst-29-infrastruktura-uk", CLOSED),  # ran until 30. 4. 2026
     ("obec", "infrastruktura", "2023-06-14", "opst-29-infrastruktura-uk", PLANNED),
     ("obec", "kultura_sport", "2024-05-01", "opst-40-verejne-sluzby-uk", OPEN),
     ("cirkev", "kultura_sport", "2024-05-01", "opst-40-verejne-sluzby-uk", OPEN),
@@ -63,7 +64,7 @@ CASES = [
     ("obec", "energie", "2023-06-01", "opst-strategicke-projekty-vyzva-2022", ABSENT),
     ("obec", "priprava", "2023-01-01", "opst-nulta-vyzva-priprava-strategickych", CLOSED),
     ("obec", "priprava", "2022-01-01", "opst-nulta-vyzva-priprava-strategickych", UNKNOWN),
-    ("obec", "socialni", "2026-11-26", "opst-socialni-stabilita-uk", UNKNOWN),
+    ("obec", "socialni", "2026-11-26", "opst-socialni-stabilita-uk", CLOSED),  # the 58th call, until 30. 4. 2026
     ("nno", "socialni", "2026-11-26", "uk-komunitni-zivot-venkov", UNKNOWN),
     ("obec", "socialni", "2026-11-26", "uk-komunitni-zivot-venkov", ABSENT),
     ("obec", "kultura_sport", "2024-04-10", "uk-program-obnovy-venkova-2024", OPEN),
