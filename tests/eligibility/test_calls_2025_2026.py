@@ -10,10 +10,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from elig_support import KNOWLEDGE
 
 from bot.eligibility import CLOSED, OPEN, PLANNED, Calls
 from bot.places import Places
+from tests.paths import KNOWLEDGE
 
 DAY = timedelta(days=1)
 
