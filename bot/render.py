@@ -77,9 +77,13 @@ def _plain_part(part: Part) -> str:
             return f"{SOURCES_HEADING}:\n{lines}"
 
 
+def render_parts_plain(parts: list[Part]) -> str:
+    return "\n\n".join(_plain_part(p) for p in parts)
+
+
 def render_plain(answer: Answer) -> str:
     """Exactly what the bot says, without markup."""
-    return "\n\n".join(_plain_part(p) for p in answer.parts())
+    return render_parts_plain(answer.parts())
 
 
 # --- Telegram HTML ------------------------------------------------------------------------------
