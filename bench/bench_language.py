@@ -63,7 +63,9 @@ def main() -> None:
         f"median {statistics.median(timings):.0f} µs, p99 {timings[int(len(timings) * 0.99)]:.0f} µs"
     )
 
-    right, total, written_right, written_total = Counter(), Counter(), 0, 0
+    right: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    written_right = written_total = 0
     misses = []
     for m in messages:
         found = detect(m["text"], m.get("hint"))

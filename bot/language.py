@@ -144,7 +144,7 @@ def _cyrillic(text: str, letters: str) -> Detection:
         return Detection("uk", "uk", "letters", 1.0)
     if any(c in _RUSSIAN for c in letters):
         return Detection("uk", "ru", "letters", 1.0)
-    scores = {code: value for code, value in _scores(text).items() if code in ("uk", "ru")}
+    scores: dict[Written, float] = {code: value for code, value in _scores(text).items() if code in ("uk", "ru")}
     written: Written = "ru" if scores.get("ru", 0.0) > scores.get("uk", 0.0) else "uk"
     return Detection("uk", written, "model", scores.get(written, 0.0))
 

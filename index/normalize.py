@@ -21,9 +21,9 @@ Residents type "jaka je pro me pomoc na preskoleni" or "novej stroj s penězma";
    the rule could change the meaning ("vosa" → "osa", "pejsek" → "písek"), clearly more frequent than
    the typed word. Knowledge-base words are standard Czech and are never rewritten by these rules.
 
-Words with digits, URLs, e-mail addresses and all-capital acronyms are left alone. The lexical side
-of the search should use both the normalised text and the typed words (`NormalizedQuery.lexical_text`),
-so nothing that matched before stops matching.
+Words with digits, URLs, e-mail addresses and all-capital acronyms are left alone. The dense side of
+the search gets `NormalizedQuery.text`; the lexical side gets the normalised text plus the typed words
+the index knows (`NormalizedQuery.lexical_query`), so nothing that matched before stops matching.
 """
 
 from __future__ import annotations
@@ -130,6 +130,12 @@ class NormalizedQuery:
     def lexical_text(self) -> str:
         """Restored text plus the typed forms, for BM25: what matched before still matches."""
         return " ".join([self.text, *self.variants]) if self.changes else self.text
+
+    def lexical_query(self, vocabulary: Collection[str]) -> str:
+        """Restored text plus only those typed forms whose terms the index has (`IndexData.bm25.postings`):
+        a typed form that matches nothing would only lower the share of the query a passage can match."""
+        kept = [v for v in self.variants if any(t in vocabulary for t in analyze(v))]
+        return " ".join([self.text, *kept])
 
     @property
     def changed(self) -> bool:

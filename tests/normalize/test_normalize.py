@@ -146,3 +146,11 @@ def _buckets(words: dict[str, int]) -> list[list[str]]:
     for word, cb in words.items():
         buckets[-cb].append(word)
     return buckets
+
+
+def test_lexical_query_keeps_only_typed_forms_the_index_knows(normalizer: QueryNormalizer) -> None:
+    result = normalizer.normalize("dotace obcim na preskoleni")
+    vocabulary = set(analyze("obcim dotace přeškolení"))  # the index knows "obcim" but no "preskoleni" stem
+    vocabulary.discard(analyze("preskoleni")[0])
+    assert result.lexical_query(vocabulary) == "dotace obcím na přeškolení obcim"
+    assert result.lexical_query(set()) == result.text
