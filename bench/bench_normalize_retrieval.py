@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.answers import compose  # noqa: E402
+
 from bot.config import Settings  # noqa: E402
 from index.build import build_index  # noqa: E402
 from index.embeddings import get_embedder  # noqa: E402

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from index.problems import Severity
 
 from index.analyzer import analyze
 from index.bm25 import BM25
 from index.normalize import QueryNormalizer
-from index.problems import Severity
 from index.synonyms import FILE_NAME, Synonyms, load_synonyms, validate
 from tests.normalize.conftest import KNOWLEDGE, knowledge_texts
 
