@@ -11,6 +11,7 @@ from enum import StrEnum
 from typing import Any
 
 from bot.eligibility import EligibilityResult
+from bot.intent import QuestionKind
 from bot.places import PlaceMatch
 
 
@@ -49,7 +50,7 @@ class Passage:
 
 class TextRole(StrEnum):
     BODY = "body"  # the answer itself
-    CONTEXT = "context"  # quoted passages after a lead ("Z podkladů: …")
+    CONTEXT = "context"  # quoted passages after a lead (a MAS card, a funding summary): "Z podkladů: …"
     NOTE = "note"  # passed deadlines, language, a shortened question
     TAIL = "tail"  # who to ask: the user's MAS or the regional association
 
@@ -58,11 +59,6 @@ class TextRole(StrEnum):
 class Text:
     role: TextRole
     text: str
-
-
-@dataclass(frozen=True, slots=True)
-class EligibilityLead:
-    result: EligibilityResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +76,7 @@ class SourceList:
     sources: tuple[Source, ...]
 
 
-Part = Text | EligibilityLead | PlaceLead | Suggestions | SourceList
+Part = Text | PlaceLead | Suggestions | SourceList
 
 
 @dataclass(frozen=True)
@@ -92,12 +88,16 @@ class Answer:
     sources: list[Source] = field(default_factory=list)
     place: PlaceMatch | None = None
     answer_id: str = ""
-    suggestions: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # date warnings, language note
+    suggestions: list[str] = field(default_factory=list)  # related topics (buttons in Telegram)
+    notes: list[str] = field(default_factory=list)  # a call's status, a passed deadline, the language
     contact_line: str | None = None  # who to ask, when not confident and no MAS is known
-    eligibility: EligibilityResult | None = None  # "can we get money for this?" questions
-    place_lead: bool = False  # the question asks who helps here: the MAS answer leads
+    eligibility: EligibilityResult | None = None  # the full check of a funding question ("Podrobné ověření")
+    context: str | None = None  # a quote that follows a lead (MAS card) or a funding summary
+    place_lead: bool = False  # the question asks who helps here (or is just a name): the MAS card leads
     quoted: tuple[str, ...] = ()  # chunk ids the body quotes, leading sentence first
+    kind: QuestionKind = QuestionKind.OTHER
+    lang: str = "cs"  # the language the answer is written in
+    curated_id: str | None = None  # the staff-written answer said verbatim, if any
 
     @property
     def source_passage(self) -> Passage | None:
@@ -110,32 +110,40 @@ class Answer:
     def mas_line(self) -> str | None:
         return self.place.mas_line() if self.place else None
 
-    def parts(self) -> list[Part]:
+    @property
+    def is_small_talk(self) -> bool:
+        return self.kind in (QuestionKind.GREETING, QuestionKind.THANKS)
+
+    @property
+    def tail(self) -> str | None:
+        """Who to ask: the user's MAS or the regional association (never under small talk or a MAS card)."""
+        if self.is_small_talk or self.place_lead or self.kind is QuestionKind.FUNDING:
+            return None
+        return self.mas_line or self.contact_line
+
+    def parts(self, *, with_tail: bool = True) -> list[Part]:
         """What the bot says, in order; the renderers walk these."""
         out: list[Part] = []
-        if self.eligibility is not None:
-            out.append(EligibilityLead(self.eligibility))
-        elif self.place_lead and self.place is not None:
-            out.append(PlaceLead(self.place))
-        lead = bool(out)
-        if not lead:
+        if self.place_lead and self.place is not None:
+            out.append(PlaceLead(self.place))  # the card is the answer: a quote about other MAS would be noise
+        else:
             out.append(Text(TextRole.BODY, self.body))
-        elif self.confident:
-            out.append(Text(TextRole.CONTEXT, self.body))
+            if self.context:
+                out.append(Text(TextRole.CONTEXT, self.context))
         if self.notes:
             out.append(Text(TextRole.NOTE, "\n".join(self.notes)))
-        if self.suggestions and not lead:
+        if self.suggestions and not self.confident:
             out.append(Suggestions(tuple(self.suggestions)))
-        if self.sources and self.confident:
+        if self.sources and self.confident and not self.place_lead:
             out.append(SourceList(tuple(self.sources)))
-        tail = None if lead else (self.mas_line or self.contact_line)
+        tail = self.tail if with_tail else None
         if tail:
             out.append(Text(TextRole.TAIL, tail))
         return out
 
     @property
     def text(self) -> str:
-        """Plain text, exactly what the bot says (Telegram adds only markup and links)."""
+        """Plain text, exactly what the bot says (Telegram adds only markup, links and buttons)."""
         from bot.render import render_plain
 
         return render_plain(self)
@@ -145,7 +153,10 @@ class Answer:
             "question": self.question,
             "answer": self.text,
             "confident": self.confident,
+            "kind": str(self.kind),
+            "lang": self.lang,
             "passages": [p.to_json() for p in self.passages],
             "sources": [s.to_json() for s in self.sources],
             "mas": self.place.ask_json() if self.place else None,
+            "eligibility": self.eligibility.to_json() if self.eligibility else None,
         }

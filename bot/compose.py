@@ -1,7 +1,14 @@
-"""Extractive, grounded answers: the best sentences of the retrieved passages, with their sources.
+"""Extractive, grounded answers: the self-contained piece of the passages that answers what was asked.
 
-Nothing here generates text about the topic: every factual sentence is quoted from a passage,
-the rest are fixed Czech phrases (not-known, pointers to a MAS, date warnings).
+Nothing here writes about the topic: every factual sentence is quoted from a passage; the rest are
+fixed Czech phrases (not known, who to ask, a call's status on a date, a figure's date).
+
+How the piece is chosen: every sentence of the best passages is scored by its similarity to the
+question, the question's rare words it shares, its passage's rank and how well it carries the kind of
+fact asked for (an amount, a date, a contact, a list of steps…). The best sentence becomes a *unit*:
+with its antecedent when it points back ("Tyto možnosti…"), with what follows when it announces it
+("…prochází třemi kroky."). A second unit joins only when it is nearly as good, says something new
+and the answer stays short.
 """
 
 from __future__ import annotations
@@ -9,31 +16,36 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from dataclasses import dataclass
 
 import numpy as np
 
 from bot.answer import Answer, Passage, Source
+from bot.intent import QuestionKind
 from bot.places import Mas, PlaceMatch, contact_summary
 from bot.question import is_cyrillic
 from index.analyzer import analyze
 from index.bm25 import K1 as BM25_K1
 from index.chunks import BREADCRUMB_SEP
 from index.search import Hit, SearchResult
-from index.store import IndexData
-from kb.text import fold_lower
+from index.store import ChunkRecord, IndexData
+from kb.text import Precision, format_date_cs, partial_date_start, precision
 
 # Confidence = top passage cosine + a share of the best BM25 score out of the most the question's
 # terms could score (scale-free, so it holds for small and large knowledge folders). Off-topic
-# questions reach e5 cosines of ~0.86 here but rarely match the corpus' rarer terms. Calibrated on
-# the 120 questions of tests/knowledge/questions.yaml and 25 off-topic ones: 3 false answers, 1 refusal.
+# questions reach e5 cosines of ~0.86 but rarely match the corpus' rarer terms.
 LEXICAL_WEIGHT = 0.3
 CONFIDENCE_THRESHOLD = 0.90
 CYRILLIC_LEXICAL_SHARE = 0.2  # Ukrainian questions: e5 is multilingual, BM25 is not
 SUGGESTION_MIN_DENSE = 0.80
-MAX_ANSWER_CHARS = 700
-MAX_SENTENCES = 3
+TOP_PASSAGES = 3
+SHORT_ANSWER = 450  # most answers fit; a list of steps may take LONG_ANSWER
+LONG_ANSWER = 900
+SECOND_UNIT_MARGIN = 0.05
 OTHER_DOCUMENT_MARGIN = 0.03
 FIRST_SENTENCE_BONUS = 0.03  # staff put the core fact of a section first (knowledge/README.md)
+KIND_BONUS = 0.08
+OLD_FIGURE_DAYS = 365
 
 NOT_KNOWN = "Na tohle bohužel v našich podkladech nemám spolehlivou odpověď."
 EMPTY_QUESTION = (
@@ -43,10 +55,53 @@ EMPTY_QUESTION = (
 
 _DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")
 _DEADLINE_BEFORE = re.compile(r"(\bdo|uzávěrk\w*|končí|ukončen\w*|nejpozději|termín\w*)\s*$", re.IGNORECASE)
-_ASKS_NUMBER = re.compile(r"\b(kolik\w*|jak (vysok|velk)\w*|castk\w*|do kdy|od kdy|kdy\b|termin\w*|alokac\w*)")
-_ASKS_DEFINITION = re.compile(r"^\W*(co (to )?(je|jsou|znamena|znamenaji)|co je to|what is|what are)\b")
-_DEFINES = re.compile(r"\s(je|jsou|znamená|znamenají)\s")
-_HAS_NUMBER = re.compile(r"\d[\d ,.]*")
+_NUMBER = re.compile(r"\d[\d ,.]*")
+_MONEY = re.compile(r"\d[\d  ,.]*\s*(Kč|korun|mil\.|mld\.|milion\w*|miliard\w*|EUR|eur|€|%|procent)", re.IGNORECASE)
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
+_MONTHS = "leden|únor|březen|duben|květen|červen|červenec|srpen|září|říjen|listopad|prosinec"
+_DATE_LIKE = re.compile(rf"{_DATE.pattern}|\b(19|20)\d\d\b|\b({_MONTHS})\w*", re.IGNORECASE)
+_CONTACT = re.compile(r"@|https?://|www\.|\btel\.|\+420|\b\d{3}\s?\d{3}\s?\d{3}\b|\bul\.|\bnám\.", re.IGNORECASE)
+_BODY = re.compile(
+    r"\b(Ministerstv\w*|[Úú]řad\w*|MAS\b|[Kk]raj\w*|komis\w*|výbor\w*|[Rr]ad[ay]\b|RSK|SFŽP|MŽP|MMR|"
+    r"agentur\w*|sdružení|[Vv]láda|Evropsk\w+ komis\w*)"
+)
+_DEFINES = re.compile(r"\s(je|jsou|znamená|znamenají|označuje)\s")
+_STEPS = re.compile(r"(\d+\.\s|;|\bkrok\w*|nejdřív|nejprve|poté|potom|následně)", re.IGNORECASE)
+_MODAL = re.compile(r"\b(může|mohou|můžete|lze|nelze|nemůže|nemohou|smí|nesmí|není|nejsou|ano|ne)\b", re.IGNORECASE)
+# A sentence that only makes sense after the one before it.
+_ANAPHORA = re.compile(
+    r"^(Tyto|Tyhle|Tento|Tato|Toto|Ten|Ta|To|Ty|Tam|Takto|Takov\w+|Této|Tohoto|Tomto|Tímto|Těchto|Těmto|"
+    r"Jeho|Její|Jejich|Ona|On|Oni|Ono|Také|Rovněž|Kromě toho|Dále|Zároveň|Navíc|Proto|Však|Ale|Kdo tyto)\b"
+    r"|\b(výše|uvedené|uvedených|zmíněn\w*|popsan\w* výše|tyto možnosti|těchto možností)\b"
+)
+# A sentence that announces what follows it ("… prochází třemi kroky.", "… takto:").
+_ANNOUNCES = re.compile(
+    r"(\b(dvěma|třemi|čtyřmi|pěti|šesti|dva|dvě|tři|čtyři|pět|šest)\s+(krok|fáz|etap|část|oblast|nástroj|způsob)\w*"
+    r"|\bnásledující\w*|\btakto\b)[^.]*[.:]$",
+    re.IGNORECASE,
+)
+_CALL_NUMBER = re.compile(r"\b(\d{1,3})\.\s*výzv\w*|\bvýzv\w*\s+(?:č\.\s*)?(\d{1,3})\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A piece of one passage said in the answer: consecutive sentences [start, end) of its chunk."""
+
+    hit: Hit
+    start: int
+    end: int
+    score: float
+
+    @property
+    def chunk(self) -> ChunkRecord:
+        return self.hit.chunk
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.chunk.sentences[self.start : self.end])
+
+    def overlaps(self, other: Quote) -> bool:
+        return self.chunk.chunk_id == other.chunk.chunk_id and self.start < other.end and other.start < self.end
 
 
 def confidence(result: SearchResult, index: IndexData) -> float:
@@ -64,7 +119,7 @@ def is_confident(result: SearchResult, index: IndexData) -> bool:
     return confidence(result, index) >= CONFIDENCE_THRESHOLD
 
 
-def _passages(hits: list[Hit]) -> list[Passage]:
+def passages_of(hits: list[Hit]) -> list[Passage]:
     return [
         Passage(
             h.chunk.chunk_id,
@@ -80,16 +135,38 @@ def _passages(hits: list[Hit]) -> list[Passage]:
     ]
 
 
-def select_sentences(result: SearchResult, index: IndexData, top: int = 3) -> list[tuple[Hit, str]]:
-    """The best sentences of the top passages: semantic similarity, shared terms and passage rank."""
+def _kind_bonus(kind: QuestionKind, sentence: str, q_terms: set[str], asked_numbers: set[str]) -> float:
+    """How well a sentence carries the kind of fact asked for."""
+    match kind:
+        case QuestionKind.AMOUNT:
+            if _MONEY.search(sentence):
+                return KIND_BONUS
+            return KIND_BONUS / 2 if set(_NUMBER.findall(sentence)) - asked_numbers else -KIND_BONUS / 2
+        case QuestionKind.DATE:
+            return KIND_BONUS if _DATE_LIKE.search(sentence) else -KIND_BONUS / 2
+        case QuestionKind.CONTACT:
+            return KIND_BONUS if _CONTACT.search(sentence) else -KIND_BONUS / 2
+        case QuestionKind.WHO:
+            return KIND_BONUS / 2 if _BODY.search(sentence) else 0.0
+        case QuestionKind.PROCEDURE:
+            return KIND_BONUS if _STEPS.search(sentence) else 0.0
+        case QuestionKind.DEFINITION:
+            opening = set(analyze(" ".join(sentence.split()[:6])))
+            return KIND_BONUS / 2 if _DEFINES.search(sentence) and q_terms & opening else 0.0
+        case QuestionKind.YESNO:
+            return KIND_BONUS / 2 if _MODAL.search(sentence) else 0.0
+        case _:
+            return 0.0
+
+
+def _scored_sentences(result: SearchResult, index: IndexData, kind: QuestionKind) -> list[tuple[float, int, int, Hit]]:
+    """(score, rank, position, hit) for every sentence of the top passages, best first."""
     q_terms = set(result.query_terms)
-    wants_number = bool(_ASKS_NUMBER.search(fold_lower(result.query)))
-    asked_numbers = set(_HAS_NUMBER.findall(result.query))
-    wants_definition = bool(_ASKS_DEFINITION.search(fold_lower(result.query)))
+    asked_numbers = set(_NUMBER.findall(result.query))
     idf = {t: index.bm25.idf(t) for t in q_terms}
     idf_total = sum(idf.values())
-    scored: list[tuple[float, int, int, Hit, str]] = []
-    for rank, hit in enumerate(result.hits[:top]):
+    scored: list[tuple[float, int, int, Hit]] = []
+    for rank, hit in enumerate(result.hits[:TOP_PASSAGES]):
         chunk = hit.chunk
         rows = index.sentence_vectors[chunk.sentence_start : chunk.sentence_start + len(chunk.sentences)]
         sims = rows @ result.query_vector if len(rows) else np.zeros(0)
@@ -100,38 +177,114 @@ def select_sentences(result: SearchResult, index: IndexData, top: int = 3) -> li
             # Weighted by IDF, so the question's rare, specific words count more than its topic words.
             shared = sum(idf[t] for t in q_terms & terms) + 0.5 * sum(idf[t] for t in q_terms & (heading_terms - terms))
             lexical = shared / idf_total if idf_total else 0.0
-            score = (0.7 * float(sim) + 0.3 * lexical) * (1.0 - 0.04 * rank) + (
-                FIRST_SENTENCE_BONUS if pos == 0 else 0.0
-            )
-            if wants_number and set(_HAS_NUMBER.findall(sentence)) - asked_numbers:  # "kolik": new figures answer
-                score += 0.04
-            if (
-                wants_definition
-                and _DEFINES.search(sentence)
-                and q_terms & set(analyze(" ".join(sentence.split()[:6])))
-            ):
-                score += 0.04  # "co je OPST?": "OPST je …" answers
-            if len(sentence) < 25 or sentence.endswith(":"):  # fragments and list intros don't answer alone
+            score = (0.7 * float(sim) + 0.3 * lexical) * (1.0 - 0.04 * rank)
+            score += FIRST_SENTENCE_BONUS if pos == 0 else 0.0
+            score += _kind_bonus(kind, sentence, q_terms, asked_numbers)
+            if len(sentence) < 25:  # fragments don't answer alone
                 score -= 0.05
-            scored.append((score, rank, pos, hit, sentence))
+            scored.append((score, rank, pos, hit))
+    scored.sort(key=lambda s: (-s[0], s[1], s[2]))
+    return scored
+
+
+def _unit(hit: Hit, pos: int, score: float) -> Quote:
+    """The sentence at `pos` made self-contained: with its antecedent, or with what it announces."""
+    sentences = hit.chunk.sentences
+    start, end = pos, pos + 1
+    while start > 0 and _ANAPHORA.search(sentences[start]) and pos - start < 2:
+        start -= 1
+    if (_ANNOUNCES.search(sentences[end - 1]) or sentences[end - 1].endswith(":")) and end < len(sentences):
+        end += 1
+    return Quote(hit, start, end, score)
+
+
+def _same_fact(a: str, b: str) -> bool:
+    """Two quotes that say the same thing (same figures, mostly the same words)."""
+    ta, tb = set(analyze(a)), set(analyze(b))
+    if not ta or not tb:
+        return False
+    overlap = len(ta & tb) / min(len(ta), len(tb))
+    numbers_a, numbers_b = set(_NUMBER.findall(a)), set(_NUMBER.findall(b))
+    return overlap > 0.7 or (bool(numbers_a) and numbers_a == numbers_b and overlap > 0.4)
+
+
+def select_quotes(result: SearchResult, index: IndexData, kind: QuestionKind) -> list[Quote]:
+    """The lead unit and, when it adds something and the answer stays short, a second one."""
+    scored = _scored_sentences(result, index, kind)
     if not scored:
         return []
-    scored.sort(key=lambda s: -s[0])
-    best_score = scored[0][0]
-    chosen: list[tuple[float, int, int, Hit, str]] = [scored[0]]
-    length = len(scored[0][4])
-    for item in scored[1:]:
-        if len(chosen) >= MAX_SENTENCES or item[0] < best_score - 0.05:
+    best_score, _, best_pos, best_hit = scored[0]
+    lead = _unit(best_hit, best_pos, best_score)
+    chosen = [lead]
+    limit = LONG_ANSWER if kind is QuestionKind.PROCEDURE or len(lead.text) > SHORT_ANSWER else SHORT_ANSWER
+    for score, _, pos, hit in scored[1:]:
+        if score < best_score - SECOND_UNIT_MARGIN or len(chosen) >= 2:
             break
-        if length + len(item[4]) > MAX_ANSWER_CHARS or any(item[4] == c[4] for c in chosen):
-            continue
-        if item[3].chunk.file != scored[0][3].chunk.file and item[0] < best_score - OTHER_DOCUMENT_MARGIN:
+        if hit.chunk.file != best_hit.chunk.file and score < best_score - OTHER_DOCUMENT_MARGIN:
             continue  # another document's sentence must be nearly as good to join
-        chosen.append(item)
-        length += len(item[4])
-    # The best sentence leads; the others follow in reading order so they stay coherent.
-    head, rest = chosen[0], sorted(chosen[1:], key=lambda s: (s[1], s[2]))
-    return [(s[3], s[4]) for s in [head, *rest]]
+        candidate = _unit(hit, pos, score)
+        if any(candidate.overlaps(c) or _same_fact(candidate.text, c.text) for c in chosen):
+            continue
+        if sum(len(c.text) for c in chosen) + len(candidate.text) > limit:
+            continue
+        chosen.append(candidate)
+    # The lead first; a second quote of the same passage keeps reading order.
+    return chosen
+
+
+def quoted_sources(quotes: list[Quote]) -> list[Source]:
+    """The sources that support the quoted sentences: a sentence's own "Zdroj:" line, else its section's,
+    else its document's first source; each once, with the date the source gives."""
+    sources: list[Source] = []
+    for q in quotes:
+        chunk = q.chunk
+        cited: list[tuple[str, str | None]] = []
+        for i in range(q.start, q.end):
+            rows = chunk.sentence_sources[i] if i < len(chunk.sentence_sources) else ()
+            picked = [chunk.sources[j] for j in rows] if rows else list(chunk.sources)
+            cited += [c for c in picked if c not in cited]
+        if not cited:
+            cited = [(chunk.source, chunk.as_of)] if chunk.source else []
+        for url, as_of in _supporting(cited, q.text):
+            source = Source(chunk.title, url, chunk.file, as_of)
+            if all(s.url != url for s in sources):
+                sources.append(source)
+    return sources
+
+
+_URL_NUMBER = re.compile(r"(?<![\d.])(\d{1,3})(?![\d.])")
+
+
+def _supporting(cited: list[tuple[str, str | None]], text: str) -> list[tuple[str, str | None]]:
+    """Drop a cited page whose address names a numbered item (a call: "…/39-vyzvy-…") the text never
+    mentions, when the section's other sources remain: it supports another sentence of the section."""
+    said = set(_NUMBER_WORD.findall(text))
+    kept = []
+    for url, as_of in cited:
+        path = url.split("//", 1)[-1].split("/", 1)[-1]
+        numbers = set(_URL_NUMBER.findall(path))
+        if numbers and said and not numbers & said:
+            continue
+        kept.append((url, as_of))
+    return kept or cited[:1]
+
+
+_NUMBER_WORD = re.compile(r"(?<![\d,])(\d{1,3})(?=\.?\s*(?:výzv|č\.)|\b)")
+
+
+def _age_note(quote: Quote, today: dt.date) -> str | None:
+    """A figure from a source older than a year, in a sentence that gives no year, carries its date."""
+    text = quote.text
+    if not _MONEY.search(text) or _YEAR.search(text):
+        return None
+    dates = [as_of for _, as_of in quote.chunk.sources if as_of] or ([quote.chunk.as_of] if quote.chunk.as_of else [])
+    if not dates:
+        return None
+    newest = max(dates, key=partial_date_start)
+    if (today - partial_date_start(newest)).days <= OLD_FIGURE_DAYS:
+        return None
+    when = format_date_cs(newest)
+    return f"údaj z roku {when}" if precision(newest) is Precision.YEAR else f"údaj k {when}"
 
 
 def deadline_notes(sentences: list[str], today: dt.date) -> list[str]:
@@ -150,6 +303,16 @@ def deadline_notes(sentences: list[str], today: dt.date) -> list[str]:
     return notes
 
 
+def quoted_call_numbers(text: str) -> list[int]:
+    """Numbers of the calls a text names ("40. výzva", "výzva č. 95"), in order, each once."""
+    numbers: list[int] = []
+    for m in _CALL_NUMBER.finditer(text):
+        number = int(m.group(1) or m.group(2))
+        if number not in numbers:
+            numbers.append(number)
+    return numbers
+
+
 def contact_line(fallback: Mas | None) -> str | None:
     if fallback is None:
         return None
@@ -159,11 +322,58 @@ def contact_line(fallback: Mas | None) -> str | None:
     )
 
 
+def answer_id(question: str, keys: list[str]) -> str:
+    return hashlib.sha1(("\x00".join([question.casefold(), *keys])).encode()).hexdigest()[:10]
+
+
+def not_known(
+    question: str,
+    result: SearchResult,
+    *,
+    place: PlaceMatch | None,
+    fallback: Mas | None,
+    notes: list[str],
+    kind: QuestionKind,
+) -> Answer:
+    """An honest "nevím": related topics to ask about and a person to ask."""
+    suggestions: list[str] = []
+    for hit in result.hits[:4]:
+        if hit.chunk.title not in suggestions and hit.dense >= SUGGESTION_MIN_DENSE:
+            suggestions.append(hit.chunk.title)
+    return Answer(
+        question,
+        NOT_KNOWN,
+        False,
+        passages_of(result.hits),
+        [],
+        place,
+        answer_id(question, []),
+        suggestions=suggestions[:3],
+        notes=notes,
+        contact_line=None if place else contact_line(fallback),
+        kind=kind,
+    )
+
+
+def empty_answer(question: str, *, place: PlaceMatch | None, fallback: Mas | None, notes: list[str]) -> Answer:
+    return Answer(
+        question,
+        EMPTY_QUESTION,
+        False,
+        place=place,
+        answer_id=answer_id(question, []),
+        notes=notes,
+        contact_line=None if place else contact_line(fallback),
+        kind=QuestionKind.EMPTY,
+    )
+
+
 def compose(
     question: str,
-    result: SearchResult | None,
-    index: IndexData | None,
+    result: SearchResult,
+    index: IndexData,
     *,
+    kind: QuestionKind,
     place: PlaceMatch | None,
     fallback: Mas | None,
     notes: list[str],
@@ -171,59 +381,24 @@ def compose(
 ) -> Answer:
     """Turn search results into an Answer; below the confidence threshold, an honest "nevím"."""
     today = today or dt.date.today()
-    if result is None or index is None:
-        body = EMPTY_QUESTION
-        return Answer(
-            question,
-            body,
-            False,
-            place=place,
-            answer_id=_answer_id(question, []),
-            notes=notes,
-            contact_line=None if place else contact_line(fallback),
-        )
-    passages = _passages(result.hits)
     if not is_confident(result, index):
-        seen: list[str] = []
-        for hit in result.hits[:4]:
-            if hit.chunk.title not in seen and hit.dense >= SUGGESTION_MIN_DENSE:
-                seen.append(hit.chunk.title)
-        return Answer(
-            question,
-            NOT_KNOWN,
-            False,
-            passages,
-            [],
-            place,
-            _answer_id(question, []),
-            suggestions=seen[:3],
-            notes=notes,
-            contact_line=None if place else contact_line(fallback),
-        )
-    chosen = select_sentences(result, index)
-    body = " ".join(s for _, s in chosen)
-    sources: list[Source] = []
-    for hit, _ in chosen:
-        chunk = hit.chunk
-        cited = chunk.sources or ((chunk.source, chunk.as_of),)  # the section's own sources, else the document's
-        for url, as_of in cited:
-            source = Source(chunk.title, url, chunk.file, as_of)
-            if source not in sources:
-                sources.append(source)
-    all_notes = [*notes, *deadline_notes([s for _, s in chosen], today)]
-    quoted = tuple(dict.fromkeys(h.chunk.chunk_id for h, _ in chosen))
+        return not_known(question, result, place=place, fallback=fallback, notes=notes, kind=kind)
+    quotes = select_quotes(result, index, kind)
+    pieces = []
+    for q in quotes:
+        age = _age_note(q, today)
+        pieces.append(f"{q.text} ({age})" if age and not q.text.endswith(")") else q.text)
+    body = " ".join(pieces)
+    all_notes = [*notes, *deadline_notes([q.text for q in quotes], today)]
     return Answer(
         question,
         body,
         True,
-        passages,
-        sources,
+        passages_of(result.hits),
+        quoted_sources(quotes),
         place,
-        _answer_id(question, [h.chunk.chunk_id for h, _ in chosen]),
+        answer_id(question, [q.chunk.chunk_id for q in quotes]),
         notes=all_notes,
-        quoted=quoted,
+        quoted=tuple(dict.fromkeys(q.chunk.chunk_id for q in quotes)),
+        kind=kind,
     )
-
-
-def _answer_id(question: str, chunk_ids: list[str]) -> str:
-    return hashlib.sha1(("\x00".join([question.casefold(), *chunk_ids])).encode()).hexdigest()[:10]

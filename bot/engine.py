@@ -6,9 +6,7 @@ The CLI and the Telegram bot call the same `Engine`; the Telegram layer sees it 
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import hashlib
 import logging
 import threading
 from collections import OrderedDict
@@ -17,13 +15,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.answer import Answer
-from bot.compose import compose
 from bot.eligibility import Calls, EligibilityResult
 from bot.places import Mas, PlaceMatch, Places
-from bot.question import asks_for_mas, clean_question, has_words, language_note, small_talk
+from bot.respond import Context, respond
 from index.embeddings import Embedder, get_embedder
 from index.errors import IndexCorrupt, ModelUnavailable
-from index.search import search
 from index.settings import IndexSettings
 from index.store import IndexData, current_build_path, load_index
 from index.synonyms import Synonyms
@@ -31,7 +27,6 @@ from kb.knowledge import Tables
 
 log = logging.getLogger(__name__)
 
-PASSAGES = 8
 QUERY_CACHE_SIZE = 4096
 
 
@@ -118,39 +113,18 @@ class Engine:
         published = self._published
         return published.calls.check(applicant, topic, obec=obec, on=on, places=published.places)
 
-    def answer(self, question: str, *, obec: str | None = None, today: dt.date | None = None) -> Answer:
-        """Answer one question; `obec` is the user's remembered municipality (for the MAS line)."""
-        published = self._published
-        places = published.places
-        text, notes = clean_question(question)
-        named = places.find(text) if text else None  # resolved once, handed down
-        place = named
-        if place is None and obec:
-            remembered = places.by_name(obec)
-            place = remembered if remembered.found else None
-        if not has_words(text):
-            return compose(text, None, None, place=place, fallback=places.fallback, notes=notes, today=today)
-        reply = small_talk(text)
-        if reply is not None:
-            return Answer(text, reply, True, place=place, answer_id=_small_talk_id(text))
-        note = language_note(text)
-        if note:
-            notes.append(note)
-        result = search(
-            published.index,
-            self.embedder,
-            text,
-            k=PASSAGES,
-            query_vector=self._query_vector(text),
-            synonyms=published.synonyms,
-        )
-        answer = compose(text, result, published.index, place=place, fallback=places.fallback, notes=notes, today=today)
-        eligibility = published.calls.check_question(text, obec, today, places, named=named)
-        if eligibility is not None:
-            return dataclasses.replace(answer, eligibility=eligibility)
-        if named is not None and asks_for_mas(text):
-            return dataclasses.replace(answer, place_lead=True)
-        return answer
+    def answer(
+        self,
+        question: str,
+        *,
+        obec: str | None = None,
+        today: dt.date | None = None,
+        previous: str | None = None,
+    ) -> Answer:
+        """Answer one message; `obec` is the user's remembered municipality, `previous` the chat's last question."""
+        published = self._published  # one build for the whole answer, even if a new one is swapped in meanwhile
+        ctx = Context(published.index, published.places, published.calls, published.synonyms, self._query_vector)
+        return respond(ctx, question, obec=obec, today=today, previous=previous)
 
     def _query_vector(self, text: str) -> np.ndarray:
         key = " ".join(text.casefold().split())
@@ -180,7 +154,3 @@ class Engine:
             log.info("Index reloaded: %s -> %s", self._published.index.build_id, index.build_id)
             self._published = published
             return True
-
-
-def _small_talk_id(text: str) -> str:
-    return hashlib.sha1(text.casefold().encode()).hexdigest()[:10]

@@ -11,7 +11,6 @@ from collections.abc import Iterable
 
 from bot.answer import (
     Answer,
-    EligibilityLead,
     Part,
     Passage,
     PlaceLead,
@@ -41,29 +40,40 @@ def _dated(source: Source) -> str | None:
 
 
 def unique_sources(sources: Iterable[Source]) -> list[Source]:
-    """Each (url, title) once, first occurrence kept."""
-    seen: set[tuple[str | None, str]] = set()
+    """Each URL once (a source without a URL once per title), first occurrence kept."""
+    seen: set[str] = set()
     out = []
     for src in sources:
-        key = (src.url, src.title)
+        key = src.url or src.title
         if key not in seen:
             seen.add(key)
             out.append(src)
     return out
 
 
+def labelled(sources: Iterable[Source]) -> list[tuple[Source, str, str]]:
+    """(source, site, title or "") per source: the site tells sources apart, a document's title is said once."""
+    shown: set[str] = set()
+    out = []
+    for src in unique_sources(sources):
+        site = _host(src.url) or ""
+        title = src.title if src.title and src.title not in shown else ""
+        shown.add(src.title)
+        out.append((src, site, title))
+    return out
+
+
 # --- plain text ---------------------------------------------------------------------------------
 
 
-def source_line_plain(source: Source) -> str:
+def source_line_plain(source: Source, site: str, title: str) -> str:
+    label = " – ".join(x for x in (site, title) if x) or "zdroj"
     when = _dated(source)
-    return f"{source.title}{f' ({when})' if when else ''}{f': {source.url}' if source.url else ''}"
+    return f"{label}{f' ({when})' if when else ''}{f': {source.url}' if source.url else ''}"
 
 
 def _plain_part(part: Part) -> str:
     match part:
-        case EligibilityLead(result):
-            return result.message
         case PlaceLead(place):
             return place.message
         case Text(TextRole.CONTEXT, text):
@@ -73,7 +83,7 @@ def _plain_part(part: Part) -> str:
         case Suggestions(topics):
             return f"{SUGGESTIONS_LABEL} " + "; ".join(topics) + "."
         case SourceList(sources):
-            lines = "\n".join(f"• {source_line_plain(s)}" for s in unique_sources(sources))
+            lines = "\n".join(f"• {source_line_plain(*row)}" for row in labelled(sources))
             return f"{SOURCES_HEADING}:\n{lines}"
 
 
@@ -89,13 +99,11 @@ def render_plain(answer: Answer) -> str:
 # --- Telegram HTML ------------------------------------------------------------------------------
 
 
-def source_line_html(source: Source) -> str:
-    """One bullet: the title as a link, the cited site and the date of the source."""
-    title = (source.title or source.url or "zdroj").strip()
-    line = "• " + link(title, source.url)
-    host = _host(source.url)
-    if host:
-        line += f" – {esc(host)}"  # several sections of one document cite different sites
+def source_line_html(source: Source, site: str, title: str) -> str:
+    """One bullet: the site as the link, the document's title (once), the date of the source."""
+    line = "• " + link(site or title or "zdroj", source.url)
+    if title and site:
+        line += f" – {esc(title)}"
     when = _dated(source)
     if when:
         line += f" <i>({esc(when)})</i>"
@@ -104,7 +112,7 @@ def source_line_html(source: Source) -> str:
 
 def sources_html(sources: Iterable[Source], heading: str = SOURCES_HEADING) -> str:
     """Heading plus one line per source (each once), or "" when none."""
-    lines = [source_line_html(s) for s in unique_sources(sources)]
+    lines = [source_line_html(*row) for row in labelled(sources)]
     if not lines:
         return ""
     return f"<b>{esc(heading)}:</b>\n" + "\n".join(lines)
@@ -126,8 +134,6 @@ def eligibility_html(result: EligibilityResult) -> str:
 
 def _html_part(part: Part) -> str:
     match part:
-        case EligibilityLead(result):
-            return eligibility_html(result)
         case PlaceLead(place):
             return message_html(place.message)
         case Text(TextRole.CONTEXT, text):
@@ -140,9 +146,10 @@ def _html_part(part: Part) -> str:
             return sources_html(sources)
 
 
-def render_html(answer: Answer) -> str:
-    """The same parts and words as `render_plain`, as Telegram HTML."""
-    return "\n\n".join(p for p in (_html_part(part) for part in answer.parts()) if p)
+def render_html(answer: Answer, *, with_tail: bool = True) -> str:
+    """The same parts and words as `render_plain`, as Telegram HTML (the MAS line may be left out when
+    the chat already has it)."""
+    return "\n\n".join(p for p in (_html_part(part) for part in answer.parts(with_tail=with_tail)) if p)
 
 
 def passage_html(passage: Passage, limit: int = 3000) -> str:

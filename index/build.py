@@ -174,7 +174,7 @@ def _digest(chunks: list[Chunk], file: str, meta: object) -> str:
     for c in chunks:
         if c.file == file:
             digest.update(c.content_hash.encode())
-            digest.update("\x00".join(c.sources).encode())
+            digest.update(json.dumps([c.sources, c.sentence_sources]).encode())
     digest.update(json.dumps(meta, ensure_ascii=False).encode())
     return digest.hexdigest()
 
@@ -185,6 +185,7 @@ def _chunk_records(plan: _Plan) -> list[dict[str, object]]:
     for c in plan.chunks:
         dated = {src.url: src.as_of for src in plan.sources[c.file]}
         cited = [(url, dated.get(url)) for url in c.sources]
+        position = {url: i for i, (url, _) in enumerate(cited)}
         first = plan.sources[c.file][0] if plan.sources[c.file] else None
         records.append(
             {
@@ -199,6 +200,7 @@ def _chunk_records(plan: _Plan) -> list[dict[str, object]]:
                 # A URL always travels with its own date, never with another source's.
                 "as_of": cited[0][1] if cited else (first.as_of if first else None),
                 "sources": cited,
+                "sentence_sources": [[position[u] for u in urls if u in position] for urls in c.sentence_sources],
             }
         )
         offset += len(c.sentences)

@@ -17,7 +17,7 @@ from kb.markdown import SOURCE_LINE, find_urls
 MAX_CHARS = 1500
 MIN_CHARS = 250  # a split piece smaller than this is merged into its neighbour
 MAX_LIST_SENTENCE = 600  # a list intro with its items, as one answerable unit
-CHUNKER_VERSION = 6  # bump when chunks or sentences change shape: forces a rebuild
+CHUNKER_VERSION = 7  # bump when chunks or sentences change shape: forces a rebuild
 BREADCRUMB_SEP = " › "
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
@@ -73,7 +73,9 @@ class Chunk:
     text: str  # Markdown of the section, as the passage shown to people
     line: int  # 1-based line in the source file
     sentences: tuple[str, ...]
-    sources: tuple[str, ...] = ()  # URLs the section cites on its own "Zdroj:" line
+    sources: tuple[str, ...] = ()  # URLs the section cites on its own "Zdroj:" lines
+    # Per sentence, the URLs of the "Zdroj:" line that closes its paragraph (empty: the section's).
+    sentence_sources: tuple[tuple[str, ...], ...] = ()
 
     @property
     def embed_text(self) -> str:
@@ -272,6 +274,7 @@ def chunk_document(doc: Document) -> list[Chunk]:
     chunks: list[Chunk] = []
     for headings, lines in sections:
         cited = tuple(dict.fromkeys(url for _, line in lines if SOURCE_LINE.match(line) for url in cited_urls(line)))
+        segments = _source_segments(lines)
         lines = [(n, line) for n, line in lines if not SOURCE_LINE.match(line)]
         if not any(line.strip() for _, line in lines):
             continue
@@ -281,8 +284,35 @@ def chunk_document(doc: Document) -> list[Chunk]:
             if not sentences:
                 continue
             chunk_id = hashlib.sha1(f"{doc.file}\x00{breadcrumb}\x00{text}".encode()).hexdigest()[:16]
-            chunks.append(Chunk(chunk_id, doc.file, doc.title, breadcrumb, text, first, sentences, cited))
+            per_sentence = tuple(_sentence_urls(s, segments) for s in sentences)
+            chunks.append(Chunk(chunk_id, doc.file, doc.title, breadcrumb, text, first, sentences, cited, per_sentence))
     return chunks
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", plain_text(text)).strip()
+
+
+def _source_segments(lines: list[tuple[int, str]]) -> list[tuple[str, tuple[str, ...]]]:
+    """The section's text split at its "Zdroj:" lines, each piece with the URLs of the line that closes it."""
+    segments: list[tuple[str, tuple[str, ...]]] = []
+    current: list[str] = []
+    for _, line in lines:
+        if SOURCE_LINE.match(line):
+            segments.append((_squash(" ".join(current)), tuple(cited_urls(line))))
+            current = []
+        else:
+            current.append(line)
+    return segments
+
+
+def _sentence_urls(sentence: str, segments: list[tuple[str, tuple[str, ...]]]) -> tuple[str, ...]:
+    """URLs of the segment a sentence comes from; () when it is not under a "Zdroj:" line of its own."""
+    head = _squash(sentence)[:60]
+    for text, urls in segments:
+        if head and head in text:
+            return urls
+    return ()
 
 
 def cited_urls(line: str) -> list[str]:
@@ -300,4 +330,4 @@ def curated_chunk(file: str, question: str, body: str, sources: tuple[str, ...])
         return None
     breadcrumb = BREADCRUMB_SEP.join([CURATED_SECTION, question])
     chunk_id = hashlib.sha1(f"{file}\x00{breadcrumb}\x00{body}".encode()).hexdigest()[:16]
-    return Chunk(chunk_id, file, question, breadcrumb, body, 1, sentences, sources)
+    return Chunk(chunk_id, file, question, breadcrumb, body, 1, sentences, sources, tuple(sources for _ in sentences))

@@ -52,15 +52,17 @@ def rrf(rankings: list[list[int]], k: int = RRF_K) -> dict[int, float]:
 
 def search(
     index: IndexData,
-    embedder: Embedder,
+    embedder: Embedder | None,
     query: str,
     k: int = 8,
     query_vector: np.ndarray | None = None,
     synonyms: Synonyms | None = None,
 ) -> SearchResult:
-    """The k best chunks for the query, best first."""
+    """The k best chunks for the query, best first (`embedder` may be None when `query_vector` is given)."""
     n = len(index.chunks)
     if query_vector is None:
+        if embedder is None:
+            raise ValueError("search needs an embedder or a query vector")
         query_vector = embedder.embed_queries([query])[0]
     terms = tuple(index.bm25.expand(analyze(query)))  # typos mapped to known terms
     if synonyms is not None:

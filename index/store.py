@@ -49,7 +49,9 @@ class ChunkRecord:
     sentence_start: int  # row of the first sentence in the sentence matrix
     source: str | None  # the section's first cited source, else the document's first
     as_of: str | None
-    sources: tuple[tuple[str, str | None], ...] = ()  # (url, as_of) the section cites on its "Zdroj:" line
+    sources: tuple[tuple[str, str | None], ...] = ()  # (url, as_of) the section cites on its "Zdroj:" lines
+    # Per sentence, indexes into `sources` of the URLs that support it (empty: all of the section's).
+    sentence_sources: tuple[tuple[int, ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,6 +287,7 @@ def load_index(data_dir: Path, model: str) -> IndexData:
                     **c,
                     "sentences": tuple(c["sentences"]),
                     "sources": tuple((url, as_of) for url, as_of in c.get("sources", ())),
+                    "sentence_sources": tuple(tuple(i) for i in c.get("sentence_sources", ())),
                 }
             )
             for c in payload["chunks"]

@@ -87,14 +87,24 @@ _APPLICANTS = [(code, re.compile(rx)) for code, rx in _APPLICANT_RULES]
 _TOPICS = [(code, re.compile(rx)) for code, rx in _TOPIC_RULES]
 
 
-def detect(question: str) -> tuple[str | None, str | None]:
-    """(applicant code, topic code) of a free-text eligibility question; (None, None) if it is none."""
+def _parts(question: str) -> tuple[bool, str | None, str | None]:
     text = " ".join(fold_lower(question or "").split())
-    if not text or not _MONEY.search(text):
-        return None, None
     applicant = next((code for code, rx in _APPLICANTS if rx.search(text)), None)
     topic = next((code for code, rx in _TOPICS if rx.search(text)), None)
-    if applicant is None and topic is None:
+    return bool(_MONEY.search(text)), applicant, topic
+
+
+def detect(question: str, previous: str | None = None) -> tuple[str | None, str | None]:
+    """(applicant code, topic code) of a free-text eligibility question; (None, None) if it is none.
+
+    With `previous` (a follow-up such as "A co na opravu hasičárny?" after "může obec dostat peníze na
+    cyklostezku?"), what the follow-up does not say is taken from the question before it.
+    """
+    money, applicant, topic = _parts(question)
+    if previous is not None:
+        was_money, was_applicant, was_topic = _parts(previous)
+        money, applicant, topic = money or was_money, applicant or was_applicant, topic or was_topic
+    if not money or (applicant is None and topic is None):
         return None, None
     if topic is None and applicant in {"osvc", "msp"}:
         topic = "podnikani"  # "jsem živnostník, je nějaký voucher?" – business support by default

@@ -247,6 +247,7 @@ class Calls:
         places: Places | None = None,
         *,
         named: PlaceMatch | Unresolved | None = UNRESOLVED,
+        previous: str | None = None,
     ) -> EligibilityResult | None:
         """Answer a free-text eligibility question, or None when it is not one (see `detect`).
 
@@ -254,7 +255,7 @@ class Calls:
         question names (`named` when the caller already resolved it), else ``obec`` (e.g. the
         user's remembered municipality).
         """
-        applicant, topic = detect(question)
+        applicant, topic = detect(question, previous)
         if applicant is None or topic is None:
             return None
         if isinstance(named, Unresolved):

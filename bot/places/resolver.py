@@ -134,7 +134,7 @@ class Places:
                 f"{lead}Obec {where} patří do místní akční skupiny {mas.name.rstrip('.')}.\n"
                 f"Kontakt: {self._contacts(mas)}.\n"
                 f"{self._missing_contacts(mas)}"
-                "S přípravou projektu a žádostí o dotaci vám MAS poradí zdarma."
+                "S přípravou projektu a žádostí o dotaci vám MAS poradí."
             ).rstrip()
             line = f"Obec {muni.name} patří do {mas.short_name}: {self._contacts(mas, address=False)}."
             return PlaceMatch(

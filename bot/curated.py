@@ -1,0 +1,78 @@
+"""Matching a question to a staff-written curated answer (knowledge/odpovedi/), before any search.
+
+A question matches when it is close to one of an answer's phrasings (the question or an alternative,
+compared query to query with the same model) and clearly closer than to any other answer: answers on
+neighbouring topics ("kolik dostane kraj" / "kolik dostane Česko") are close to each other, so a
+margin is required as well as a threshold. The answer is said in the asker's language when a
+translation exists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from index.analyzer import analyze
+from index.store import CuratedRecord, IndexData
+
+# Calibrated on the question sets (bench/bench_quality.py): cosine of e5 query vectors.
+MATCH_THRESHOLD = 0.93
+MARGIN = 0.01
+SURE_THRESHOLD = 0.96  # this close, the margin no longer matters (the same question in other words)
+MIN_COVERAGE = 0.5  # share of the question's words the answer's phrasings and text must contain
+
+
+@dataclass(frozen=True, slots=True)
+class CuratedMatch:
+    record: CuratedRecord  # in the asker's language when a translation exists
+    score: float
+    margin: float
+    phrasing: str  # the phrasing that matched
+
+
+def _family(record: CuratedRecord) -> str:
+    """The id of the Czech original: a translation and its original are one answer."""
+    return record.translation_of or record.id
+
+
+def coverage(question: str, record: CuratedRecord) -> float:
+    """Share of the question's words that the answer's phrasings or text use: "Kolik dostalo Polsko" is close
+    to "Kolik dostalo Česko" for the model, but Polsko is nowhere in that answer."""
+    asked = set(analyze(question))
+    if not asked:
+        return 1.0
+    known = set(analyze(" ".join([*record.phrasings, record.body])))
+    return len(asked & known) / len(asked)
+
+
+def match_curated(index: IndexData, query_vector: np.ndarray, question: str, lang: str = "cs") -> CuratedMatch | None:
+    """The curated answer this question asks for, or None."""
+    records = index.curated
+    if not records or not len(index.curated_vectors):
+        return None
+    sims = index.curated_vectors @ query_vector
+    best: dict[str, tuple[float, CuratedRecord, int]] = {}
+    for record in records:
+        rows = sims[record.phrasing_start : record.phrasing_start + len(record.phrasings)]
+        if not len(rows):
+            continue
+        i = int(np.argmax(rows))
+        family = _family(record)
+        if family not in best or rows[i] > best[family][0]:
+            best[family] = (float(rows[i]), record, i)
+    ranked = sorted(best.items(), key=lambda kv: -kv[1][0])
+    family, (score, record, row) = ranked[0]
+    second = ranked[1][1][0] if len(ranked) > 1 else 0.0
+    phrasing = record.phrasings[row]
+    margin = score - second
+    if score < MATCH_THRESHOLD or (score < SURE_THRESHOLD and margin < MARGIN):
+        return None
+    if record.lang == "cs" and coverage(question, record) < MIN_COVERAGE:
+        return None
+    return CuratedMatch(_in_language(records, family, lang), score, margin, phrasing)
+
+
+def _in_language(records: list[CuratedRecord], family: str, lang: str) -> CuratedRecord:
+    versions = [r for r in records if _family(r) == family]
+    return next((r for r in versions if r.lang == lang), next(r for r in versions if r.lang == "cs"))

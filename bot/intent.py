@@ -1,0 +1,109 @@
+"""What a question asks for — an amount, a date, a body, a contact, steps, a definition, yes or no.
+
+The answer composer leads with the sentence or list that carries that kind of fact. Rules run on
+the lowercased text without diacritics, so "do kdy" and "Do kdy" and "do kdý" are the same; a few
+English and Ukrainian question words are recognised too, for questions in those languages.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from kb.text import fold_lower
+
+
+class QuestionKind(StrEnum):
+    AMOUNT = "amount"  # kolik, jak vysoká, částka
+    DATE = "date"  # kdy, do kdy, od kdy, termín
+    WHO = "who"  # kdo, který úřad, kdo rozhoduje
+    CONTACT = "contact"  # kam, kde, telefon, e-mail, adresa
+    PROCEDURE = "procedure"  # jak, postup, co mám udělat
+    DEFINITION = "definition"  # co je, co znamená
+    YESNO = "yesno"  # může, mohu, lze, dostanu, je … ?
+    COMPARISON = "comparison"  # rozdíl mezi
+    OTHER = "other"
+    # Not questions for the documents:
+    FUNDING = "funding"  # "can we get money for X" – answered from the calls table
+    CURATED = "curated"  # matched a staff-written answer
+    PLACE = "place"  # a municipality name alone, or "who helps in X"
+    GREETING = "greeting"
+    THANKS = "thanks"
+    EMPTY = "empty"
+
+
+_RULES: list[tuple[QuestionKind, re.Pattern[str]]] = [
+    (
+        QuestionKind.DEFINITION,
+        re.compile(
+            r"^\W*(a\s+)?(co\s+(to\s+)?(je|jsou|znamena|znamenaji|znamena\s+zkratka|se\s+mysli)|"
+            r"co\s+je\s+to|what\s+(is|are|does\s+\S+\s+mean)|що\s+таке|що\s+це|что\s+такое)\b"
+        ),
+    ),
+    (QuestionKind.COMPARISON, re.compile(r"\b(rozdil\w*|lisi\s+se|srovna\w*|difference|різниц\w*|отлич\w*)\b")),
+    (
+        QuestionKind.AMOUNT,
+        re.compile(
+            r"\b(kolik\w*|jak\s+(vysok|velk)\w*|castk\w*|alokac\w*|procent\w*|how\s+much|how\s+many|"
+            r"скільки|сколько|яку\s+суму)"
+        ),
+    ),
+    (
+        QuestionKind.DATE,
+        re.compile(
+            r"\b(do\s+kdy|od\s+kdy|kdy\b|dokdy|termin\w*|uzaverk\w*|deadline|lhut\w*|until\s+when|when\b|"
+            r"коли|до\s+якого|когда)"
+        ),
+    ),
+    (
+        QuestionKind.CONTACT,
+        re.compile(
+            r"\b(kam\s+(mam|se|muzu|muzeme|jit|zavolat|napsat|zajit)|kam\b|kde\s+(najdu|sidli|je|jsou|se\s+nachazi)|"
+            r"telefon\w*|cislo\s+na|e-?mail\w*|mail\b|kontakt\w*|adres\w*|volat|zavolat|napsat|"
+            r"where|contact|phone|address|куди|де\s+знайти|контакт\w*|телефон\w*|адрес\w*)"
+        ),
+    ),
+    (
+        QuestionKind.WHO,
+        re.compile(
+            r"^\W*(a\s+)?(kdo|ktery\s+(urad|organ|instituce|ministerstvo)|ktera\s+(instituce|organizace|mas)|"
+            r"jaka\s+(instituce|organizace)|who|хто|кто)\b|\bkdo\s+(rozhoduje|ridi|schvaluje|vybira|muze|smi)\b"
+        ),
+    ),
+    (
+        QuestionKind.PROCEDURE,
+        re.compile(
+            r"\b(jak\s+(mam|mame|muzu|muzeme|se|zacit|postupovat|zazadat|podat|ziskat|na\s+to)|jak\b|postup\w*|"
+            r"co\s+(mam|mame|musim|musime)\s+(udelat|delat|doložit|dolozit)|kroky|how\s+(do|can|to)|як\b|как\b)"
+        ),
+    ),
+    (
+        QuestionKind.YESNO,
+        re.compile(
+            r"^\W*(a\s+)?(muze|muzou|mohou|muzu|mohu|muzeme|muzete|lze|da\s+se|dostanu|dostane|dostaneme|"
+            r"je|jsou|ma|maji|mam|plati|zaplati|hradi|uhradi|existuje|podporuje|podporuji|ridi|bude|budou|smi|"
+            r"smim|musi|musim|jde|nejde|neni|nemuze|nema|can|is|are|does|do|will|чи|можу|може|можна|є)\b"
+        ),
+    ),
+]
+
+
+def classify(question: str) -> QuestionKind:
+    """The kind of fact a question asks for (OTHER when no rule applies)."""
+    text = " ".join(fold_lower(question).split())
+    for kind, rule in _RULES:
+        if rule.search(text):
+            return kind
+    return QuestionKind.OTHER
+
+
+_FOLLOWUP_START = re.compile(
+    r"^\W*(a|i|ale|a\s+co|a\s+kdyz|a\s+jak|a\s+kam|a\s+kolik|a\s+kdy|a\s+kde|a\s+pro|a\s+na|and|what\s+about|а|і|и)\b"
+)
+
+
+def looks_like_followup(question: str) -> bool:
+    """A short continuation ("a kam mám jít?", "A co na opravu hasičárny?") that needs the previous question."""
+    text = " ".join(fold_lower(question).split())
+    words = re.findall(r"\w+", text)
+    return bool(_FOLLOWUP_START.match(text)) or 0 < len(words) <= 3

@@ -1,0 +1,169 @@
+"""From a message to an Answer: the order in which the bot decides what kind of reply a message needs.
+
+1. Nothing to read (empty, binary, emoji) → ask for a question; a thumbs-up is thanks.
+2. A greeting or thanks → a short friendly reply (no sources, no MAS line, no rating).
+3. Just a municipality's name → its MAS card.
+4. A staff-written curated answer that matches → said verbatim with its sources.
+5. A funding question ("může naše obec dostat peníze na…") → the short funding answer; the full
+   check is attached (`Answer.eligibility`).
+6. Otherwise → the extractive answer from the passages (or an honest "nevím").
+A short follow-up ("a kam mám jít?") is read together with the previous question of the chat.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from bot.answer import Answer, Source
+from bot.compose import answer_id, compose, empty_answer, quoted_call_numbers
+from bot.curated import CuratedMatch, match_curated
+from bot.eligibility import Calls, EligibilityResult
+from bot.eligibility.summary import data_freshness, summarize
+from bot.intent import QuestionKind, classify, looks_like_followup
+from bot.places import PlaceMatch, Places, contact_summary
+from bot.question import asks_for_mas, clean_question, has_words, language_note, small_talk
+from index.search import search
+from index.store import CuratedRecord, IndexData
+from index.synonyms import Synonyms
+from kb.text import fold_lower
+
+PASSAGES = 8
+MAX_PLACE_WORDS = 5  # "z Horního Jiřetína" is a name; a longer message is a question about it
+_THUMBS = re.compile(r"^[\s👍👌🙏❤️😊🙂✅]+$")
+_NOT_A_NAME = re.compile(r"\?|\b(kdo|co|jak|kde|kdy|kolik|proc|muze|mas|dotac\w*|penez|penize)\b")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What one answer needs from the published build."""
+
+    index: IndexData
+    places: Places
+    calls: Calls
+    synonyms: Synonyms
+    vector: Callable[[str], np.ndarray]  # the query vector of a text (cached by the engine)
+
+
+def _talk_id(text: str) -> str:
+    return hashlib.sha1(text.casefold().encode()).hexdigest()[:10]
+
+
+def _bare_place(text: str, named: PlaceMatch | None) -> bool:
+    """The message is only a place name ("Libouchec", "z krasne lipy"), as the bot asks people to write."""
+    if named is None or not named.found:
+        return False
+    folded = fold_lower(text)
+    return len(folded.split()) <= MAX_PLACE_WORDS and not _NOT_A_NAME.search(folded)
+
+
+def _call_notes(text: str, calls: Calls, today: dt.date) -> list[str]:
+    """Every call a reply quotes carries its status on the day ("výzva č. 40 – příjem skončil …")."""
+    from bot.eligibility import call_status
+
+    notes = []
+    for number in quoted_call_numbers(text):
+        call = next((c for c in calls.calls if c.number == number), None)
+        if call is None:
+            continue
+        _, detail = call_status(call, today)
+        fresh = data_freshness([call])
+        notes.append(f"{number}. výzva: {detail}" + (f" ({fresh})." if fresh else "."))
+    return notes
+
+
+def _curated_answer(question: str, match: CuratedMatch, place: PlaceMatch | None) -> Answer:
+    record: CuratedRecord = match.record
+    sources = [Source("", url, record.file, as_of) for url, as_of in record.sources]
+    return Answer(
+        question,
+        record.body,
+        True,
+        sources=sources,
+        place=place,
+        answer_id=answer_id(question, [record.id]),
+        kind=QuestionKind.CURATED,
+        lang=record.lang,
+        curated_id=record.id,
+    )
+
+
+def _funding_answer(question: str, result: EligibilityResult, ctx: Context, base: Answer) -> Answer:
+    summary = summarize(result, contact_summary(ctx.places.fallback))
+    sources = [Source(call.name, call.source, "knowledge/vyzvy.yaml", call.as_of) for call in summary.calls]
+    return dataclasses.replace(
+        base,
+        body=summary.text,
+        confident=True,
+        sources=sources,
+        context=None,
+        eligibility=result,
+        place=result.place or base.place,
+        kind=QuestionKind.FUNDING,
+        answer_id=answer_id(question, ["funding", result.applicant, result.topic, result.obec or ""]),
+    )
+
+
+def respond(
+    ctx: Context,
+    question: str,
+    *,
+    obec: str | None = None,
+    today: dt.date | None = None,
+    previous: str | None = None,
+) -> Answer:
+    """Answer one message (see the module docstring for the order of decisions)."""
+    today = today or dt.date.today()
+    places = ctx.places
+    text, notes = clean_question(question)
+    if not has_words(text):
+        if _THUMBS.match(question or "") and question.strip():
+            return Answer(text, small_talk("díky") or "", True, kind=QuestionKind.THANKS, answer_id=_talk_id("👍"))
+        return empty_answer(text, place=None, fallback=places.fallback, notes=notes)
+    reply = small_talk(text)
+    if reply is not None:
+        kind = QuestionKind.GREETING if reply.startswith("Dobrý den") else QuestionKind.THANKS
+        return Answer(text, reply, True, answer_id=_talk_id(text), kind=kind)
+
+    named = places.find(text)  # resolved once, handed down
+    place = named
+    if place is None and obec:
+        remembered = places.by_name(obec)
+        place = remembered if remembered.found else None
+    if _bare_place(text, named):
+        return Answer(text, "", True, place=named, answer_id=_talk_id(text), place_lead=True, kind=QuestionKind.PLACE)
+
+    followup = previous is not None and looks_like_followup(text)
+    search_text = f"{previous} {text}" if followup and previous else text
+    kind = classify(text)
+    if kind is QuestionKind.OTHER and followup and previous:
+        kind = classify(previous)
+    note = language_note(text)
+    if note:
+        notes.append(note)
+
+    vector = ctx.vector(search_text)
+    wants_place = named is not None and asks_for_mas(text)  # "kam mám volat v Žatci?": the MAS card leads
+    curated = None if wants_place else match_curated(ctx.index, vector, search_text)
+    eligibility = ctx.calls.check_question(
+        text, obec, today, places, named=named, previous=previous if followup else None
+    )
+    if curated is not None:
+        answer = dataclasses.replace(_curated_answer(text, curated, place), notes=notes, eligibility=eligibility)
+    else:
+        result = search(ctx.index, None, search_text, k=PASSAGES, query_vector=vector, synonyms=ctx.synonyms)
+        answer = compose(
+            text, result, ctx.index, kind=kind, place=place, fallback=places.fallback, notes=notes, today=today
+        )
+        if eligibility is not None:
+            answer = _funding_answer(text, eligibility, ctx, answer)
+        elif wants_place:
+            answer = dataclasses.replace(answer, place_lead=True, kind=QuestionKind.PLACE)
+    call_notes = _call_notes(answer.body, ctx.calls, today)
+    return dataclasses.replace(answer, notes=[*answer.notes, *call_notes]) if call_notes else answer
