@@ -23,7 +23,8 @@ from index.chunks import CHUNKER_VERSION, chunk_document
 from index.embeddings import EmbeddingCache, get_embedder, vector_space
 from index.errors import BuildRefused, IndexUnavailable
 from index.store import FORMAT_VERSION, current_build_path, publish, read_manifest, write_build
-from kb.documents import load_documents
+from kb.curated import curated_paths
+from kb.documents import document_paths, load_documents
 from kb.problems import Problem, Severity
 
 
@@ -75,6 +76,24 @@ def _versions() -> dict[str, str]:
     }
 
 
+TABLE_FILES = ("obce.csv", "mas.yaml", "vyzvy.yaml", "synonyma.yaml")
+
+
+def knowledge_files(knowledge_dir: Path) -> dict[str, str]:
+    """SHA-256 of every file a build reads (documents, curated answers, tables), by path in the folder.
+
+    Recorded in the manifest, so a table or curated-answer edit publishes a new build and anyone can
+    tell whether a saved version of a file is in the published index.
+    """
+    if not knowledge_dir.is_dir():
+        return {}
+    paths = [*document_paths(knowledge_dir), *curated_paths(knowledge_dir)]
+    paths += [knowledge_dir / name for name in TABLE_FILES if (knowledge_dir / name).is_file()]
+    return {
+        p.relative_to(knowledge_dir).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(set(paths))
+    }
+
+
 @contextmanager
 def _build_lock(data_dir: Path) -> Iterator[None]:
     """One build at a time per DATA_DIR; a second one waits."""
@@ -109,6 +128,8 @@ def build_index(
     report = BuildReport()
     knowledge_dir, data_dir = settings.knowledge_dir, settings.data_dir
 
+    # Hashed before reading: a file saved meanwhile differs from its recorded hash and triggers the next build.
+    files = knowledge_files(knowledge_dir)
     loaded = load_documents(knowledge_dir, today)
     report.problems = loaded.problems + (table_problems(knowledge_dir) if knowledge_dir.is_dir() else [])
     if has_errors(report.problems):
@@ -128,7 +149,14 @@ def build_index(
         per_doc[doc.file] = digest.hexdigest()
     content_hash = hashlib.sha256(
         json.dumps(
-            [FORMAT_VERSION, CHUNKER_VERSION, ANALYZER_VERSION, vector_space(model), sorted(per_doc.items())]
+            [
+                FORMAT_VERSION,
+                CHUNKER_VERSION,
+                ANALYZER_VERSION,
+                vector_space(model),
+                sorted(per_doc.items()),
+                sorted(files.items()),
+            ]
         ).encode()
     ).hexdigest()
 
@@ -202,6 +230,7 @@ def build_index(
             "built_at": now.isoformat(),
             "versions": _versions(),
             "documents": per_doc,
+            "files": files,
         }
         builds = data_dir / "indexes"
         builds.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,170 @@
+"""The staff console as a Starlette application: state, security headers, routes."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.templating import Jinja2Templates
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from bot.config import Settings
+from bot.console import backend
+from bot.console.auth import Sessions, load_secret
+from bot.console.changes import Writer
+from bot.console.live import read_bot_status
+from bot.console.rebuild import Rebuilder
+from bot.storage import Storage
+
+log = logging.getLogger(__name__)
+
+HERE = Path(__file__).resolve().parent
+MAX_BODY = 2_000_000  # a document may have 200 kB; forms never need more than this
+
+
+class SecurityHeaders:
+    """No framing, no sniffing, no referrer (sign-in tokens stay out of other sites' logs), own scripts only."""
+
+    HEADERS = (
+        (
+            b"content-security-policy",
+            b"default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'",
+        ),
+        (b"x-content-type-options", b"nosniff"),
+        (b"x-frame-options", b"DENY"),
+        (b"referrer-policy", b"no-referrer"),
+    )
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        static = scope.get("path", "").startswith("/static/")
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                headers += self.HEADERS
+                if not static:
+                    headers.append((b"cache-control", b"no-store"))
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+@dataclass
+class BuildStatus:
+    running: bool
+    pending: bool
+    index: backend.IndexInfo | None
+    last_error: str | None
+    bot_build: str | None
+    bot_fresh: bool
+
+
+class Console:
+    """Everything the pages share: settings, storage, sessions, engine, writer, rebuild worker."""
+
+    def __init__(self, settings: Settings, storage: Storage, *, start_worker: bool = True) -> None:
+        self.settings = settings
+        self.storage = storage
+        self.sessions = Sessions(storage, load_secret(settings))
+        self.engines = backend.EngineHolder(settings)
+        self.rebuilder = Rebuilder(settings, storage, self._after_build)
+        self.writer = Writer(settings, storage, self.rebuilder.request)
+        self.templates = Jinja2Templates(directory=str(HERE / "templates"))
+        self.templates.env.filters["date_cs"] = backend.date_cs
+        self.templates.env.filters["when"] = _when
+        self.start_worker = start_worker
+        self.gap_cache: dict[Any, Any] = {}
+
+    def _after_build(self, outcome: backend.BuildOutcome) -> None:
+        if outcome.ok:
+            self.engines.reload()
+
+    def build_status(self) -> BuildStatus:
+        last = self.rebuilder.last
+        bot = read_bot_status(self.settings.data_dir)
+        return BuildStatus(
+            running=not self.rebuilder.idle(),
+            pending=self.storage.pending_change_id() is not None,
+            index=backend.index_info(self.settings),
+            last_error=last.message if last is not None and not last.ok else None,
+            bot_build=bot.build_id if bot else None,
+            bot_fresh=bool(bot and bot.fresh(self.settings.index_poll_seconds)),
+        )
+
+    def startup(self) -> None:
+        removed = self.storage.purge_question_texts()
+        if removed:
+            log.info("Deleted %d question texts past their retention period", removed)
+        if self.start_worker:
+            self.rebuilder.start()
+
+    def shutdown(self) -> None:
+        if self.start_worker:
+            self.rebuilder.stop()
+
+
+def _when(value: str | None) -> str:
+    """Stored UTC timestamp → local "26. 11. 2026 14:05"."""
+    from datetime import datetime
+
+    if not value:
+        return ""
+    try:
+        moment = datetime.fromisoformat(value).astimezone()
+    except ValueError:
+        return value
+    return f"{moment.day}. {moment.month}. {moment.year} {moment:%H:%M}"
+
+
+def routes() -> list[Any]:
+    from bot.console.pages import overview, signin
+
+    return [
+        *signin.ROUTES,
+        *overview.ROUTES,
+        Mount("/static", app=StaticFiles(directory=str(HERE / "static")), name="static"),
+    ]
+
+
+def create_app(settings: Settings, *, storage: Storage | None = None, start_worker: bool = True) -> Starlette:
+    """The console app; `storage` defaults to DATA_DIR/bot.sqlite3 (shared with the bot)."""
+    own_storage = storage is None
+    store = storage or Storage.open(settings.database_path)
+    console = Console(settings, store, start_worker=start_worker)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        console.startup()
+        try:
+            yield
+        finally:
+            console.shutdown()
+            if own_storage:
+                store.close()
+
+    app = Starlette(
+        routes=routes(),
+        middleware=[Middleware(SecurityHeaders)],
+        lifespan=lifespan,
+        max_body_size=MAX_BODY,
+    )
+    app.state.console = console
+    return app
+
+
+__all__ = ["Console", "Route", "create_app"]
