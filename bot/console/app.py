@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import threading
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,9 +21,10 @@ from bot.config import Settings
 from bot.console import backend
 from bot.console.auth import Sessions, load_secret
 from bot.console.changes import Writer
-from bot.console.live import read_bot_status
+from bot.console.live import ChangeState, change_state, read_bot_status
 from bot.console.rebuild import Rebuilder
-from bot.storage import Storage
+from bot.storage import Change, Storage
+from kb.problems import Problem
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +91,7 @@ class Console:
         self.templates.env.filters["when"] = _when
         self.start_worker = start_worker
         self.gap_cache: dict[Any, Any] = {}
+        self._check_cache: tuple[Any, list[Problem]] | None = None
 
     def _after_build(self, outcome: backend.BuildOutcome) -> None:
         if outcome.ok:
@@ -106,12 +109,51 @@ class Console:
             bot_fresh=bool(bot and bot.fresh(self.settings.index_poll_seconds)),
         )
 
+    def change_state(self, change: Change, index: backend.IndexInfo | None = None) -> ChangeState:
+        """Where a logged change is: waiting, building, failed, in the index, or live in the bot."""
+        index = index or backend.index_info(self.settings)
+        relative = change.file.split("/", 1)[1] if "/" in change.file else change.file
+        return change_state(
+            build_status=change.build_status,
+            build_error=change.build_error,
+            relative=relative,
+            new_hash=change.new_hash,
+            deleted=change.action == "delete",
+            index_files=index.files if index else None,
+            index_build=index.build_id if index else None,
+            building=self.rebuilder.running,
+            bot=read_bot_status(self.settings.data_dir),
+            poll_seconds=self.settings.index_poll_seconds,
+        )
+
+    def check(self) -> list[Problem]:
+        """`index check` of the knowledge folder, recomputed only when a file in it changed."""
+        folder = Path(self.settings.knowledge_dir)
+        stamp = tuple(
+            (str(p), st.st_mtime_ns, st.st_size)
+            for p in sorted(folder.rglob("*"))
+            if p.is_file() and not p.name.startswith(".") and (st := p.stat())
+        )
+        if self._check_cache is None or self._check_cache[0] != stamp:
+            self._check_cache = (stamp, backend.check_knowledge(folder))
+        return self._check_cache[1]
+
     def startup(self) -> None:
         removed = self.storage.purge_question_texts()
         if removed:
             log.info("Deleted %d question texts past their retention period", removed)
         if self.start_worker:
             self.rebuilder.start()
+            threading.Thread(target=self._warm_up, name="console-warm-up", daemon=True).start()
+
+    def _warm_up(self) -> None:
+        """Load the engine and group the gaps once, so the first page view is quick."""
+        from bot.console.gaps import open_groups
+
+        try:
+            open_groups(self)
+        except Exception:
+            log.exception("Warm-up failed")
 
     def shutdown(self) -> None:
         if self.start_worker:
@@ -132,11 +174,12 @@ def _when(value: str | None) -> str:
 
 
 def routes() -> list[Any]:
-    from bot.console.pages import overview, signin
+    from bot.console.pages import overview, signin, trying
 
     return [
         *signin.ROUTES,
         *overview.ROUTES,
+        *trying.ROUTES,
         Mount("/static", app=StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
 
