@@ -89,6 +89,7 @@ class Console:
         self.templates = Jinja2Templates(directory=str(HERE / "templates"))
         self.templates.env.filters["date_cs"] = backend.date_cs
         self.templates.env.filters["when"] = _when
+        self.templates.env.filters["plural"] = _plural
         self.start_worker = start_worker
         self.gap_cache: dict[Any, Any] = {}
         self._check_cache: tuple[Any, list[Problem]] | None = None
@@ -160,6 +161,12 @@ class Console:
             self.rebuilder.stop()
 
 
+def _plural(count: int, one: str, few: str, many: str) -> str:
+    """Czech plural: 1 chyba, 2–4 chyby, 0 and 5+ chyb."""
+    word = one if count == 1 else few if 2 <= count <= 4 else many
+    return f"{count} {word}"
+
+
 def _when(value: str | None) -> str:
     """Stored UTC timestamp → local "26. 11. 2026 14:05"."""
     from datetime import datetime
@@ -174,12 +181,13 @@ def _when(value: str | None) -> str:
 
 
 def routes() -> list[Any]:
-    from bot.console.pages import overview, signin, trying
+    from bot.console.pages import documents, overview, signin, trying
 
     return [
         *signin.ROUTES,
         *overview.ROUTES,
         *trying.ROUTES,
+        *documents.ROUTES,
         Mount("/static", app=StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
 

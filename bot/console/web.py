@@ -73,6 +73,11 @@ def render(
     }
     if req.admin is not None and not template.startswith("_"):
         base["build"] = req.console.build_status()
+        raw = req.query("zmena")
+        change = req.console.storage.change(int(raw)) if raw.isdigit() and len(raw) < 12 else None
+        if change is not None:
+            base["saved_change"], base["saved_state"] = change, req.console.change_state(change)
+        base["unchanged"] = req.query("beze_zmeny") == "1"
     return req.console.templates.TemplateResponse(
         req.request, template, {**base, **context}, status_code=status, headers=headers
     )

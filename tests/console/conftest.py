@@ -243,3 +243,29 @@ def storage_of() -> Iterator[Callable[[Settings], Storage]]:
 
 def copy_tree(src: Path, dst: Path) -> None:
     shutil.copytree(src, dst, dirs_exist_ok=True)
+
+
+def hidden(page_text: str, name: str) -> str:
+    """The value of a hidden form field on a page."""
+    import html as html_lib
+
+    match = re.search(rf'<input type="hidden" name="{re.escape(name)}" value="([^"]*)"', page_text)
+    assert match, f"no hidden field {name!r}"
+    return html_lib.unescape(match.group(1))
+
+
+def textarea(page_text: str, name: str) -> str:
+    import html as html_lib
+
+    match = re.search(rf'<textarea[^>]*name="{re.escape(name)}"[^>]*>(.*?)</textarea>', page_text, re.S)
+    assert match, f"no textarea {name!r}"
+    return html_lib.unescape(match.group(1))
+
+
+def files_outside(root: Path, allowed: list[Path]) -> list[Path]:
+    """Files under `root` that are not inside one of the `allowed` folders."""
+    out = []
+    for path in root.rglob("*"):
+        if path.is_file() and not any(path.is_relative_to(a) for a in allowed):
+            out.append(path)
+    return out
