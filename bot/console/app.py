@@ -181,13 +181,14 @@ def _when(value: str | None) -> str:
 
 
 def routes() -> list[Any]:
-    from bot.console.pages import documents, overview, signin, trying
+    from bot.console.pages import answers, documents, overview, signin, trying
 
     return [
         *signin.ROUTES,
         *overview.ROUTES,
         *trying.ROUTES,
         *documents.ROUTES,
+        *answers.ROUTES,
         Mount("/static", app=StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
 
