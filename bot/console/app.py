@@ -181,7 +181,7 @@ def _when(value: str | None) -> str:
 
 
 def routes() -> list[Any]:
-    from bot.console.pages import answers, documents, overview, signin, trying
+    from bot.console.pages import answers, calls, documents, overview, signin, trying
 
     return [
         *signin.ROUTES,
@@ -189,6 +189,7 @@ def routes() -> list[Any]:
         *trying.ROUTES,
         *documents.ROUTES,
         *answers.ROUTES,
+        *calls.ROUTES,
         Mount("/static", app=StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
 
