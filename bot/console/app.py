@@ -38,7 +38,9 @@ class SecurityHeaders:
     HEADERS = (
         (
             b"content-security-policy",
-            b"default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'",
+            # Scripts only from our own files; inline style attributes are allowed (progress bars).
+            b"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            b"frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
         ),
         (b"x-content-type-options", b"nosniff"),
         (b"x-frame-options", b"DENY"),
@@ -181,7 +183,7 @@ def _when(value: str | None) -> str:
 
 
 def routes() -> list[Any]:
-    from bot.console.pages import answers, calls, documents, overview, signin, trying
+    from bot.console.pages import answers, calls, documents, overview, places, signin, trying
 
     return [
         *signin.ROUTES,
@@ -190,6 +192,7 @@ def routes() -> list[Any]:
         *documents.ROUTES,
         *answers.ROUTES,
         *calls.ROUTES,
+        *places.ROUTES,
         Mount("/static", app=StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
 

@@ -331,6 +331,13 @@ def valid_source_urls(value: str) -> bool:
     return valid_sources(value)
 
 
+def fold_lower(text: str) -> str:
+    """Lowercase without diacritics: how names are compared when staff search."""
+    from kb.text import fold_lower as fold
+
+    return fold(text)
+
+
 def resolve_place(knowledge_dir: Path, text: str) -> dict[str, Any]:
     """What `bot mas --json TEXT` says (for showing staff the effect of an assignment)."""
     from bot.places import Places
