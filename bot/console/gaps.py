@@ -92,17 +92,27 @@ def visible(items: list[GapQuestion], statuses: dict[str, tuple[str, str]]) -> l
     return out
 
 
-def open_groups(console: Console, limit: int | None = None) -> tuple[list[GapGroup], str | None]:
-    """The open gap groups (and a note for staff when grouping is not possible)."""
+@dataclass
+class GapView:
+    groups: list[GapGroup]
+    note: str | None = None  # why the questions are not grouped (no index yet)
+    answered: int = 0  # logged questions the bot in fact answers now
+    marked: int = 0  # hidden because staff marked them
+
+
+def open_groups(console: Console, limit: int | None = None) -> GapView:
+    """The open gap groups, with what was left out and why."""
     storage = console.storage
-    items = visible(storage.gap_questions(), storage.gap_statuses())
+    everything = storage.gap_questions()
+    items = visible(everything, storage.gap_statuses())
+    marked = len(everything) - len(items)
     items.sort(key=lambda q: _neg_time(q.last_seen))
     items = items[:MAX_QUESTIONS]
     engine = console.engines.get()
     if engine is None:
         groups = [GapGroup(q.normalized[:12], [q]) for q in items]
         note = "Otázky nejsou seskupené: index zatím není sestavený. " + (console.engines.error or "")
-        return groups[:limit] if limit else groups, note.strip()
+        return GapView(groups[:limit] if limit else groups, note.strip(), 0, marked)
     cache = console.gap_cache
     if len(cache) > 20_000:  # old builds' verdicts pile up; recomputing is cheap
         cache.clear()
@@ -121,8 +131,9 @@ def open_groups(console: Console, limit: int | None = None) -> tuple[list[GapGro
         vectors = backend.embed_questions(engine, [q.question for q in missing])
         for q, vector in zip(missing, vectors, strict=True):
             cache[("vector", q.normalized)] = vector
+    answered = len(items) - len(kept)
     if not kept:
-        return [], None
+        return GapView([], None, answered, marked)
     matrix = np.stack([cache[("vector", q.normalized)] for q in kept])
     groups = group_questions(kept, matrix)
-    return (groups[:limit] if limit else groups), None
+    return GapView(groups[:limit] if limit else groups, None, answered, marked)

@@ -28,7 +28,7 @@ def overview(req: Req) -> Response:
         confident = sum(d.confident for d in stats)
         up, down = storage.feedback_counts_since(days)
         periods.append({"days": days, "questions": total, "share": _share(confident, total), "up": up, "down": down})
-    groups, gaps_note = open_groups(console, limit=5)
+    view = open_groups(console, limit=5)
     changes = storage.changes(limit=5)
     index = console.build_status().index
     states = {c.id: console.change_state(c, index) for c in changes}
@@ -40,8 +40,8 @@ def overview(req: Req) -> Response:
         warnings=warnings,
         periods=periods,
         all_votes=storage.feedback_counts(),
-        groups=groups,
-        gaps_note=gaps_note,
+        groups=view.groups,
+        gaps_note=view.note,
         changes=changes,
         states=states,
     )
