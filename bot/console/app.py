@@ -183,7 +183,7 @@ def _when(value: str | None) -> str:
 
 
 def routes() -> list[Any]:
-    from bot.console.pages import answers, calls, documents, gaps, overview, places, signin, trying
+    from bot.console.pages import answers, calls, changes, documents, gaps, overview, places, signin, trying
 
     return [
         *signin.ROUTES,
@@ -194,6 +194,7 @@ def routes() -> list[Any]:
         *calls.ROUTES,
         *places.ROUTES,
         *gaps.ROUTES,
+        *changes.ROUTES,
         Mount("/static", app=StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
 

@@ -80,16 +80,23 @@ def _key(problem: Problem) -> tuple[str, str]:
 
 
 def check_candidate(
-    knowledge_dir: Path, changes: Mapping[str, str | None], today: dt.date | None = None
+    knowledge_dir: Path,
+    changes: Mapping[str, str | None],
+    today: dt.date | None = None,
+    *,
+    scratch: Path | None = None,
 ) -> CandidateCheck:
     """Run the `index check` validators over a copy of the folder with `changes` applied.
 
     `changes` maps paths inside the folder to their new text (None = deleted). Errors that are
     already there without the change do not count against it, so staff can fix one thing while
-    another file is still broken. The copy keeps the folder's name, so messages read the same.
+    another file is still broken. The copy keeps the folder's name, so messages read the same; it
+    lives in `scratch` (the console passes DATA_DIR, so nothing is written anywhere else).
     """
     before = {_key(p) for p in check_knowledge(knowledge_dir, today) if p.severity is Severity.ERROR}
-    with tempfile.TemporaryDirectory(prefix="konzole-kontrola-") as tmp:
+    if scratch is not None:
+        scratch.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="konzole-kontrola-", dir=scratch) as tmp:
         overlay = Path(tmp) / knowledge_dir.name
         shutil.copytree(knowledge_dir, overlay, ignore=shutil.ignore_patterns(".*"))
         for relative, text in changes.items():

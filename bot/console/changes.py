@@ -109,7 +109,8 @@ class Writer:
             new = compute(current)
             if new == current:
                 return Saved(relative, file, None, text_hash(current))
-            check = backend.check_candidate(self.knowledge_dir, {relative: new}, today)
+            scratch = Path(self.settings.data_dir) / "console-tmp"
+            check = backend.check_candidate(self.knowledge_dir, {relative: new}, today, scratch=scratch)
             if check.new_errors:
                 raise Refused(check.new_errors)
             if new is None:

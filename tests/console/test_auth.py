@@ -17,7 +17,7 @@ from bot.console.web import safe_next
 
 from .conftest import ADMIN, BASE, ROOT, ConsoleClient, bot_env, run_bot
 
-PAGES = ["/", "/vyzkouset", "/dokumenty", "/odpovedi", "/vyzvy", "/obce", "/mezery"]  # grows with every page
+PAGES = ["/", "/mezery", "/odpovedi", "/dokumenty", "/vyzvy", "/obce", "/vyzkouset", "/zmeny"]
 
 
 def test_anonymous_page_request_is_sent_to_the_sign_in_page(client: ConsoleClient) -> None:
