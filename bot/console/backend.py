@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import shutil
 import tempfile
 import time
@@ -50,8 +51,12 @@ def date_cs(value: object) -> str:
 
 
 def render_markdown(text: str) -> Markup:
-    """Markdown → HTML for viewing documents (raw HTML in the source is escaped, not rendered)."""
-    return Markup(_MARKDOWN.render(text))
+    """Markdown → HTML for viewing documents (raw HTML in the source is escaped, not rendered).
+
+    Headings move one level down: the page's own title is its only <h1>.
+    """
+    html = re.sub(r"<(/?)h([1-5])>", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}>", _MARKDOWN.render(text))
+    return Markup(html)
 
 
 # --- checks ---------------------------------------------------------------------------------------------

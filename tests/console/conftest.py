@@ -3,6 +3,7 @@ and for the browser tests a real uvicorn server (`python -m bot console`) plus D
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -162,39 +163,46 @@ class Server:
         return done.stdout.strip()
 
 
-@pytest.fixture
-def console_server(console_settings: Settings) -> Iterator[Server]:
+@contextlib.contextmanager
+def serve_console(settings: Settings) -> Iterator[Server]:
     """`python -m bot console` as a real uvicorn server on a free 127.0.0.1 port."""
     port = free_port()
-    log = console_settings.data_dir / "console.log"
+    log = settings.data_dir / "console.log"
     log.parent.mkdir(parents=True, exist_ok=True)
     with open(log, "w") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "bot", "console", "--host", "127.0.0.1", "--port", str(port)],
             cwd=ROOT,
-            env=bot_env(console_settings),
+            env=bot_env(settings),
             stdout=out,
             stderr=subprocess.STDOUT,
             text=True,
         )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"console exited: {log.read_text()}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        process.kill()
-        pytest.fail(f"console did not start: {log.read_text()}")
-    yield Server(console_settings, port, process)
-    process.terminate()
     try:
-        process.wait(20)
-    except subprocess.TimeoutExpired:
-        process.kill()
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                pytest.fail(f"console exited: {log.read_text()}")
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                    break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail(f"console did not start: {log.read_text()}")
+        yield Server(settings, port, process)
+    finally:
+        process.terminate()
+        try:
+            process.wait(20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture
+def console_server(console_settings: Settings) -> Iterator[Server]:
+    with serve_console(console_settings) as server:
+        yield server
 
 
 @pytest.fixture(scope="session")

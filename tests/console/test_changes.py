@@ -50,7 +50,7 @@ def test_change_log_lists_who_when_which_file_and_the_diff(
     assert "Telegram ID 4242" in detail and "úprava" in detail
     assert admin_client.get("/zmeny/99999").status_code == 404
     only = html.unescape(admin_client.get("/zmeny", params={"soubor": "knowledge/fond.md"}).text)
-    assert "Celkem 1 změn" in only and "během tří let" not in only
+    assert "Celkem 1 změna" in only and "během tří let" not in only
 
 
 def test_saves_are_git_commits_with_the_admin_as_author(client: ConsoleClient, console_settings: Settings) -> None:

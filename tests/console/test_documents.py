@@ -28,7 +28,7 @@ def test_list_shows_every_document_with_its_check(admin_client: ConsoleClient) -
 def test_view_renders_markdown_and_lists_passages(admin_client: ConsoleClient) -> None:
     page = admin_client.get("/dokumenty/zobrazit", params={"id": "rekvalifikace"})
     assert page.status_code == 200
-    assert "<h2>Kde kurzy najdu</h2>" in page.text
+    assert "<h3>Kde kurzy najdu</h3>" in page.text and "<h2>Rekvalifikace přes úřad práce</h2>" in page.text
     assert "Úseky pro vyhledávání" in html.unescape(page.text)
 
 
@@ -52,7 +52,7 @@ def test_live_check_reports_problems_with_line_numbers(admin_client: ConsoleClie
     assert response.status_code == 200 and 'data-line="8"' in response.text
     assert "Neplatné datum updated" in text and "takový text nepůjde uložit" in text
     fine = admin_client.post("/dokumenty/kontrola", {"id": "rekvalifikace", "text": doc_text(console_settings)})
-    assert "Úseky pro vyhledávání (2)" in html.unescape(fine.text)
+    assert "Úseky pro vyhledávání (2)" in html.unescape(fine.text) and "2 věty" in html.unescape(fine.text)
 
 
 def test_saving_a_document_writes_logs_rebuilds_and_the_bot_answers_from_it(

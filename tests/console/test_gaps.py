@@ -39,7 +39,7 @@ def test_groups_near_duplicates_and_leaves_out_what_the_bot_answers(admin_client
     text = "\n".join(groups)
     for answered in ("Bílence", "cyklostezku", "ahoj"):  # a municipality, an eligibility question, a greeting
         assert answered not in text
-    assert "Skryto: 3 otázek" in html.unescape(page)
+    assert "Skryto: 3 otázky" in html.unescape(page)
     assert "90 dní" in html.unescape(page)
     link = re.search(r'href="(/odpovedi/nova\?[^"]+)"', kotlik[0])
     assert link

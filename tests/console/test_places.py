@@ -33,9 +33,9 @@ def test_list_counts_unverified_and_filters(admin_client: ConsoleClient, console
     assert "Postup po okresech" in page and "Chomutov" in page
     filtered = html.unescape(admin_client.get("/obce", params={"stav": "neovereno", "okres": "Chomutov"}).text)
     expected = [r["obec"] for r in unknown if r["okres"] == "Chomutov"]
-    assert f"Zobrazeno {len(expected)} obcí." in filtered
+    assert f"Zobrazeno: {len(expected)} ob" in filtered
     found = html.unescape(admin_client.get("/obce", params={"hledat": "bilence"}).text)
-    assert "Zobrazeno 1 obcí." in found and "Bílence" in found
+    assert "Zobrazeno: 1 obec." in found and "Bílence" in found
 
 
 def test_assigning_a_mas_changes_one_line_and_bot_mas_returns_it(
