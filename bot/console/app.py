@@ -20,11 +20,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from bot.config import Settings
 from bot.console import backend
 from bot.console.auth import Sessions, load_secret
+from bot.console.backend import Problem
 from bot.console.changes import Writer
 from bot.console.live import ChangeState, change_state, read_bot_status
 from bot.console.rebuild import Rebuilder
 from bot.storage import Change, Storage
-from kb.problems import Problem
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +94,6 @@ class Console:
         self.templates.env.filters["plural"] = _plural
         self.start_worker = start_worker
         self.gap_cache: dict[Any, Any] = {}
-        self._check_cache: tuple[Any, list[Problem]] | None = None
 
     def _after_build(self, outcome: backend.BuildOutcome) -> None:
         if outcome.ok:
@@ -131,15 +130,7 @@ class Console:
 
     def check(self) -> list[Problem]:
         """`index check` of the knowledge folder, recomputed only when a file in it changed."""
-        folder = Path(self.settings.knowledge_dir)
-        stamp = tuple(
-            (str(p), st.st_mtime_ns, st.st_size)
-            for p in sorted(folder.rglob("*"))
-            if p.is_file() and not p.name.startswith(".") and (st := p.stat())
-        )
-        if self._check_cache is None or self._check_cache[0] != stamp:
-            self._check_cache = (stamp, backend.check_knowledge(folder))
-        return self._check_cache[1]
+        return backend.check_knowledge_cached(Path(self.settings.knowledge_dir))
 
     def startup(self) -> None:
         removed = self.storage.purge_question_texts()

@@ -24,9 +24,10 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from bot.config import Settings
-from kb.problems import Problem, Severity
+from kb.problems import Problem, Severity  # re-exported: the rest of the console imports them from here
 
 log = logging.getLogger(__name__)
+__all__ = ["Problem", "Severity"]  # plus the functions below
 
 CURATED_DIR = "odpovedi"
 OBCE_FILE = "obce.csv"
@@ -69,6 +70,27 @@ def check_knowledge(knowledge_dir: Path, today: dt.date | None = None) -> list[P
     return run_check(knowledge_dir, today)
 
 
+_CHECKED: dict[str, tuple[tuple, list[Problem]]] = {}
+
+
+def _stamp(folder: Path) -> tuple:
+    return tuple(
+        (str(p), st.st_mtime_ns, st.st_size)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts) and (st := p.stat())
+    )
+
+
+def check_knowledge_cached(knowledge_dir: Path) -> list[Problem]:
+    """`check_knowledge` for today, recomputed only when a file in the folder changed."""
+    key, stamp = str(knowledge_dir.resolve()), _stamp(knowledge_dir)
+    cached = _CHECKED.get(key)
+    if cached is None or cached[0] != stamp:
+        cached = (stamp, check_knowledge(knowledge_dir))
+        _CHECKED[key] = cached
+    return cached[1]
+
+
 @dataclass
 class CandidateCheck:
     """The folder's problems as it would be after a change, and which errors the change brings."""
@@ -98,7 +120,8 @@ def check_candidate(
     another file is still broken. The copy keeps the folder's name, so messages read the same; it
     lives in `scratch` (the console passes DATA_DIR, so nothing is written anywhere else).
     """
-    before = {_key(p) for p in check_knowledge(knowledge_dir, today) if p.severity is Severity.ERROR}
+    current = check_knowledge(knowledge_dir, today) if today else check_knowledge_cached(knowledge_dir)
+    before = {_key(p) for p in current if p.severity is Severity.ERROR}
     if scratch is not None:
         scratch.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="konzole-kontrola-", dir=scratch) as tmp:

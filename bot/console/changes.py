@@ -20,9 +20,9 @@ from pathlib import Path
 from bot.config import Settings
 from bot.console import backend, gitlog
 from bot.console.auth import Admin
+from bot.console.backend import Problem
 from bot.console.files import atomic_delete, atomic_write, confined, read_text, text_hash, unified_diff
 from bot.storage import Storage
-from kb.problems import Problem
 
 LOCK_FILE = "console-write.lock"
 

@@ -173,7 +173,6 @@ def test_every_page_renders_and_the_live_check_works(console_server: Server, bro
         ("/vyzvy/nova", "vyzva-nova"),
         ("/obce/upravit?kod=562980", "obec-upravit"),
         ("/vyzkouset?q=Kde+najdu+kurzy+rekvalifikace%3F", "vyzkouset"),
-        ("/zmeny", "zmeny"),
     ]:
         response = page.goto(console_server.url + path)
         assert response is not None and response.status == 200, path
@@ -187,5 +186,15 @@ def test_every_page_renders_and_the_live_check_works(console_server: Server, bro
     screenshot(page, "dokument-upravit-chyba")
     page.get_by_role("button", name="Uložit").click()
     assert page.get_by_text("Neuloženo").is_visible()
+    fixed = page.locator("#text").input_value().replace("updated: 26. 11. 2026", "updated: 2026-11-30")
+    page.locator("#text").fill(fixed.replace("během 3 let", "během tří let"))
+    page.locator("#summary").fill("Lhůta slovy")
+    page.get_by_role("button", name="Uložit").click()
+    page.wait_for_url("**zmena=**")
+    wait_live(page)
     page.goto(console_server.url + "/zmeny")
+    page.locator("details.change summary").first.click()
+    added = "+Úřad práce ČR může zaplatit kurzy a rekvalifikace až do 50 000 Kč během tří let."
+    assert page.get_by_text(added).is_visible()
+    screenshot(page, "zmeny")
     assert errors == [], errors

@@ -8,12 +8,12 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from bot.console import backend
+from bot.console.backend import Problem
 from bot.console.changes import Conflict, whole_file
 from bot.console.curated_form import LANGS, CuratedForm, from_answer, from_fields, to_markdown
 from bot.console.files import ABSENT, is_slug, read_text, text_hash
 from bot.console.pages.common import conflict_context, save_outcome, url
 from bot.console.web import Req, page, render
-from kb.problems import Problem
 
 MAX_GAP_KEYS = 100
 

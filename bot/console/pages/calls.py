@@ -9,11 +9,11 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from bot.console import backend, calls_form
+from bot.console.backend import Problem, Severity
 from bot.console.changes import Conflict, Refused
 from bot.console.files import read_text
 from bot.console.pages.common import conflict_context, save_outcome, url
 from bot.console.web import Req, page, render
-from kb.problems import Problem, Severity
 
 
 def _file(req: Req) -> tuple[str, str | None]:

@@ -8,11 +8,11 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from bot.console import backend
+from bot.console.backend import Problem, Severity
 from bot.console.changes import Conflict, whole_file
 from bot.console.files import ABSENT, is_slug, read_text, slugify, text_hash
 from bot.console.pages.common import conflict_context, form_text, one_line, save_outcome, url
 from bot.console.web import Req, page, render
-from kb.problems import Problem, Severity
 
 NEW_TEMPLATE = """---
 title: Název dokumentu

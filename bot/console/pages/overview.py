@@ -5,9 +5,9 @@ from __future__ import annotations
 from starlette.responses import Response
 from starlette.routing import Route
 
+from bot.console.backend import Severity
 from bot.console.gaps import open_groups
 from bot.console.web import Req, page, redirect, render, safe_next
-from kb.problems import Severity
 
 
 def _share(confident: int, total: int) -> int | None:
