@@ -73,9 +73,7 @@ def bot_answers(bot: Engine, marker: str) -> bool:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument(
-        "--cache", type=Path, default=ROOT / "var" / "cache", help="embedding cache kept between runs (git-ignored var/)"
-    )
+    parser.add_argument("--cache", type=Path, default=ROOT / "var" / "cache", help="embedding cache kept between runs")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench-console-"))
     try:
