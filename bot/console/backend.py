@@ -13,6 +13,7 @@ import logging
 import re
 import shutil
 import tempfile
+import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -466,9 +467,14 @@ class EngineHolder:
         self.settings = settings
         self._engine: Any | None = None
         self.error: str | None = None
+        self._lock = threading.Lock()
 
     def get(self) -> Any | None:
-        if self._engine is None:
+        if self._engine is not None:
+            return self._engine
+        with self._lock:  # one load, even when several pages ask at once
+            if self._engine is not None:
+                return self._engine
             from bot.engine import Engine
             from index.errors import IndexUnavailable, ModelUnavailable
 
