@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -20,7 +19,6 @@ from starlette.testclient import TestClient
 from bot.config import Settings
 from bot.console.app import create_app
 from bot.console.auth import issue_link
-from bot.storage import Storage
 from index.build import build_index
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -233,24 +231,6 @@ def screenshot(page, name: str) -> Path:  # type: ignore[no-untyped-def]
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
-
-
-@pytest.fixture
-def storage_of() -> Iterator[Callable[[Settings], Storage]]:
-    opened: list[Storage] = []
-
-    def factory(settings: Settings) -> Storage:
-        store = Storage.open(settings.database_path)
-        opened.append(store)
-        return store
-
-    yield factory
-    for store in opened:
-        store.close()
-
-
-def copy_tree(src: Path, dst: Path) -> None:
-    shutil.copytree(src, dst, dirs_exist_ok=True)
 
 
 def hidden(page_text: str, name: str) -> str:

@@ -9,7 +9,7 @@ from starlette.responses import Response
 
 from bot.console.changes import Conflict, Refused, Saved
 from bot.console.files import unified_diff
-from bot.console.web import Req, redirect, render
+from bot.console.web import Req, redirect
 
 
 def form_text(value: str) -> str:
@@ -68,7 +68,3 @@ def conflict_context(conflict: Conflict, mine: str | None, file: str) -> dict[st
         "diff": unified_diff(conflict.current, mine, file),
         "base": conflict.current_hash,
     }
-
-
-def render_form(req: Req, template: str, status: int = 200, **context: object) -> Response:
-    return render(req, template, status=status, **context)
