@@ -102,9 +102,7 @@ def _not_found(req: Req) -> Response:
 
 @page()
 def new_call(req: Req) -> Response:
-    values = calls_form.form_values(None)
-    values["as_of"] = dt.date.today().isoformat()
-    return _form_page(req, values, call_id=None, base="")
+    return _form_page(req, calls_form.form_values(None), call_id=None, base="")
 
 
 @page()
