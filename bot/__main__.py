@@ -1,4 +1,4 @@
-"""Command line: `python -m bot ask|mas|overit|run`.
+"""Command line: `python -m bot ask|mas|overit|run|console|console-link`.
 
 Each subcommand lives in the module that does the work and exposes `cli(argv) -> int`,
 so the terminal, the tests and the Telegram layer all call the same functions.
@@ -15,11 +15,13 @@ SUBCOMMANDS = {
     "mas": ("bot.places", "which municipality a text names and which MAS serves it"),
     "overit": ("bot.eligibility", "eligibility check: which calls fit an applicant and a topic"),
     "run": ("bot.telegram.app", "start the Telegram bot (polling, or webhook when configured)"),
+    "console": ("bot.console", "staff web console (Czech): gaps, curated answers, documents, calls, municipalities"),
+    "console-link": ("bot.console.link", "print a one-time sign-in link to the console for an admin"),
 }
 
 
 def _usage() -> str:
-    rows = "\n".join(f"  {name:<8} {help_}" for name, (_, help_) in SUBCOMMANDS.items())
+    rows = "\n".join(f"  {name:<12} {help_}" for name, (_, help_) in SUBCOMMANDS.items())
     return f"usage: python -m bot COMMAND [ARGS]\n\ncommands:\n{rows}\n"
 
 

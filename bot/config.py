@@ -28,6 +28,11 @@ class Settings(IndexSettings):
     user_rate_limit: int = Field(default=20, ge=1)
     index_poll_seconds: float = Field(default=30.0, gt=0)
 
+    # Staff console (bot/console): the key signing its session cookies (default: a random key kept in
+    # DATA_DIR/console_secret, mode 0600) and its public address for sign-in links behind a proxy.
+    console_secret: SecretStr | None = None
+    console_public_url: str | None = None
+
     @field_validator("admin_ids", mode="before")
     @classmethod
     def _parse_admin_ids(cls, value: object) -> object:
@@ -41,7 +46,9 @@ class Settings(IndexSettings):
             return frozenset({value})
         return value
 
-    @field_validator("telegram_bot_token", "webhook_secret", "webhook_url", mode="before")
+    @field_validator(
+        "telegram_bot_token", "webhook_secret", "webhook_url", "console_secret", "console_public_url", mode="before"
+    )
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value

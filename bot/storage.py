@@ -6,7 +6,14 @@ What is stored, and nothing else (the privacy note of /start repeats this):
 * ``feedback``    — question, answer id, cited sources and the 👍/👎 vote, *without* any user id;
 * ``unanswered``  — questions answered without confidence, normalised, with a count and the last
   time they were asked, *without* any user id (for the staff command /mezery);
-* ``daily_stats`` — per-day counters (questions, confident answers) for /statistiky.
+* ``daily_stats`` — per-day counters (questions, confident answers) for /statistiky;
+* staff console (``bot/console``): one-time sign-in tokens and sessions (hashes only, never the
+  token or cookie itself), the change log (who changed which file in ``knowledge/``, with the diff)
+  and the staff's status of unanswered questions ("resolved", "not for us").
+
+Raw question texts (``unanswered``, the questions of ``feedback``, ``gap_status``) are kept for
+``QUESTION_RETENTION_DAYS`` after the question was last asked and then deleted by
+``purge_question_texts`` (the console and the bot call it daily); vote counts stay.
 
 Feedback and unanswered questions cannot be traced back to a person, so /smazat deletes the only
 personal record, the municipality. The connection is shared by the event loop and worker threads;
@@ -72,8 +79,58 @@ def _v2(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX unanswered_count ON unanswered(count DESC, last_seen DESC)")
 
 
+def _v3(db: sqlite3.Connection) -> None:
+    """Staff console: sign-in tokens, sessions, change log, gap statuses."""
+    _script(
+        db,
+        """
+        CREATE TABLE console_token (
+            token_hash TEXT PRIMARY KEY,
+            admin_id   INTEGER NOT NULL,
+            admin_name TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            used_at    TEXT
+        );
+        CREATE TABLE console_session (
+            session_hash TEXT PRIMARY KEY,
+            admin_id     INTEGER NOT NULL,
+            admin_name   TEXT NOT NULL,
+            csrf         TEXT NOT NULL,
+            created_at   TEXT NOT NULL,
+            expires_at   TEXT NOT NULL
+        );
+        CREATE TABLE console_change (
+            id           INTEGER PRIMARY KEY AUTOINCREMENT,
+            at           TEXT NOT NULL,
+            admin_id     INTEGER NOT NULL,
+            admin_name   TEXT NOT NULL,
+            file         TEXT NOT NULL,
+            action       TEXT NOT NULL,
+            summary      TEXT NOT NULL,
+            diff         TEXT NOT NULL,
+            old_hash     TEXT NOT NULL,
+            new_hash     TEXT NOT NULL,
+            git_commit   TEXT,
+            git_note     TEXT,
+            build_status TEXT NOT NULL DEFAULT 'pending' CHECK (build_status IN ('pending', 'built', 'failed')),
+            build_id     TEXT,
+            build_error  TEXT,
+            built_at     TEXT
+        );
+        CREATE INDEX console_change_file ON console_change(file, id);
+        CREATE TABLE gap_status (
+            normalized TEXT PRIMARY KEY,
+            status     TEXT NOT NULL CHECK (status IN ('resolved', 'ignored')),
+            by_name    TEXT NOT NULL,
+            at         TEXT NOT NULL
+        )
+        """,
+    )
+
+
 # Append new migrations; never edit a released one.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -94,6 +151,56 @@ class Gap:
     question: str
     count: int
     last_seen: str
+
+
+QUESTION_RETENTION_DAYS = 90  # raw question texts are deleted this long after they were last asked
+
+
+@dataclass(frozen=True)
+class GapQuestion:
+    """One distinct question staff may act on: unanswered, or answered and voted 👎."""
+
+    normalized: str
+    question: str
+    count: int
+    last_seen: str
+    kind: str  # "unanswered" | "downvoted"
+
+
+@dataclass(frozen=True)
+class ConsoleSession:
+    admin_id: int
+    admin_name: str
+    csrf: str
+    expires_at: str
+
+
+@dataclass(frozen=True)
+class Change:
+    """One saved change of a file in knowledge/ (the console's change log)."""
+
+    id: int
+    at: str
+    admin_id: int
+    admin_name: str
+    file: str
+    action: str
+    summary: str
+    diff: str
+    old_hash: str
+    new_hash: str
+    git_commit: str | None
+    git_note: str | None
+    build_status: str
+    build_id: str | None
+    build_error: str | None
+    built_at: str | None
+
+
+_CHANGE_COLUMNS = (
+    "id, at, admin_id, admin_name, file, action, summary, diff, old_hash, new_hash, git_commit, git_note, "
+    "build_status, build_id, build_error, built_at"
+)
 
 
 class Storage:
@@ -233,9 +340,192 @@ class Storage:
         )
         return [Gap(*r) for r in rows]
 
+    # --- staff console: sign-in tokens and sessions (hashes only) ----------------------------------
+
+    def add_signin_token(self, token_hash: str, admin_id: int, admin_name: str, expires_at: datetime) -> None:
+        now = datetime.now(UTC)
+        with self._lock:
+            self._db.execute("DELETE FROM console_token WHERE expires_at < ?", (_iso(now - timedelta(days=1)),))
+            self._db.execute(
+                "INSERT INTO console_token(token_hash, admin_id, admin_name, created_at, expires_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (token_hash, admin_id, admin_name, _iso(now), _iso(expires_at)),
+            )
+
+    def use_signin_token(self, token_hash: str, now: datetime | None = None) -> tuple[str, int | None, str | None]:
+        """Consume a one-time token: ("ok" | "unknown" | "used" | "expired", admin id, admin name)."""
+        now = now or datetime.now(UTC)
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                row = self._db.execute(
+                    "SELECT admin_id, admin_name, expires_at, used_at FROM console_token WHERE token_hash = ?",
+                    (token_hash,),
+                ).fetchone()
+                if row is None:
+                    status = "unknown"
+                elif row[3] is not None:
+                    status = "used"
+                elif datetime.fromisoformat(row[2]) < now:
+                    status = "expired"
+                else:
+                    status = "ok"
+                    self._db.execute(
+                        "UPDATE console_token SET used_at = ? WHERE token_hash = ?", (_iso(now), token_hash)
+                    )
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+        if row is None:
+            return status, None, None
+        return status, int(row[0]), str(row[1])
+
+    def add_console_session(
+        self, session_hash: str, admin_id: int, admin_name: str, csrf: str, expires_at: datetime
+    ) -> None:
+        now = _now()
+        with self._lock:
+            self._db.execute("DELETE FROM console_session WHERE expires_at < ?", (now,))
+            self._db.execute(
+                "INSERT INTO console_session(session_hash, admin_id, admin_name, csrf, created_at, expires_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (session_hash, admin_id, admin_name, csrf, now, _iso(expires_at)),
+            )
+
+    def get_console_session(self, session_hash: str) -> ConsoleSession | None:
+        rows = self._read(
+            "SELECT admin_id, admin_name, csrf, expires_at FROM console_session "
+            "WHERE session_hash = ? AND expires_at > ?",
+            (session_hash, _now()),
+        )
+        return ConsoleSession(int(rows[0][0]), rows[0][1], rows[0][2], rows[0][3]) if rows else None
+
+    def delete_console_session(self, session_hash: str) -> None:
+        self._write("DELETE FROM console_session WHERE session_hash = ?", (session_hash,))
+
+    # --- staff console: change log -------------------------------------------------------------
+
+    def add_change(
+        self,
+        *,
+        admin_id: int,
+        admin_name: str,
+        file: str,
+        action: str,
+        summary: str,
+        diff: str,
+        old_hash: str,
+        new_hash: str,
+    ) -> int:
+        with self._lock:
+            cur = self._db.execute(
+                "INSERT INTO console_change(at, admin_id, admin_name, file, action, summary, diff, old_hash, new_hash) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (_now(), admin_id, admin_name, file, action, summary, diff, old_hash, new_hash),
+            )
+            return int(cur.lastrowid or 0)
+
+    def set_change_commit(self, change_id: int, commit: str | None, note: str | None) -> None:
+        self._write("UPDATE console_change SET git_commit = ?, git_note = ? WHERE id = ?", (commit, note, change_id))
+
+    def pending_change_id(self) -> int | None:
+        """The newest change still waiting for an index build (None when all are built)."""
+        rows = self._read("SELECT MAX(id) FROM console_change WHERE build_status = 'pending'")
+        return int(rows[0][0]) if rows and rows[0][0] is not None else None
+
+    def mark_changes_built(self, up_to: int, build_id: str | None, error: str | None = None) -> int:
+        """Record the outcome of a build that covered every pending change with id ≤ `up_to`."""
+        return self._write(
+            "UPDATE console_change SET build_status = ?, build_id = ?, build_error = ?, built_at = ? "
+            "WHERE build_status = 'pending' AND id <= ?",
+            ("failed" if error else "built", build_id, error, _now(), up_to),
+        )
+
+    def changes(self, limit: int = 50, offset: int = 0, file: str | None = None) -> list[Change]:
+        where, params = ("WHERE file = ?", [file]) if file else ("", [])
+        rows = self._read(
+            f"SELECT {_CHANGE_COLUMNS} FROM console_change {where} ORDER BY id DESC LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        )
+        return [Change(*r) for r in rows]
+
+    def change(self, change_id: int) -> Change | None:
+        rows = self._read(f"SELECT {_CHANGE_COLUMNS} FROM console_change WHERE id = ?", (change_id,))
+        return Change(*rows[0]) if rows else None
+
+    def change_count(self) -> int:
+        return int(self._read("SELECT COUNT(*) FROM console_change")[0][0])
+
+    # --- staff console: gaps ---------------------------------------------------------------------
+
+    def gap_questions(self) -> list[GapQuestion]:
+        """Unanswered questions and 👎-voted ones (aggregated by normalised text), newest first."""
+        out = [
+            GapQuestion(norm, example, int(count), last, "unanswered")
+            for norm, example, count, last in self._read(
+                "SELECT normalized, example, count, last_seen FROM unanswered ORDER BY last_seen DESC"
+            )
+        ]
+        down: dict[str, tuple[str, int, str]] = {}
+        for question, created in self._read(
+            "SELECT question, created_at FROM feedback WHERE vote = -1 AND question != '' ORDER BY created_at"
+        ):
+            norm = normalize_question(question)
+            if not norm:
+                continue
+            count = down[norm][1] if norm in down else 0
+            down[norm] = (" ".join(question.split())[:500], count + 1, created)
+        out += [GapQuestion(norm, q, n, last, "downvoted") for norm, (q, n, last) in down.items()]
+        return out
+
+    def set_gap_status(self, keys: Iterable[str], status: str, by_name: str) -> int:
+        if status not in ("resolved", "ignored"):
+            raise ValueError("status must be 'resolved' or 'ignored'")
+        now = _now()
+        with self._lock:
+            count = 0
+            for key in keys:
+                count += self._db.execute(
+                    "INSERT INTO gap_status(normalized, status, by_name, at) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT(normalized) DO UPDATE SET status = excluded.status, by_name = excluded.by_name, "
+                    "at = excluded.at",
+                    (key, status, by_name, now),
+                ).rowcount
+            return count
+
+    def gap_statuses(self) -> dict[str, tuple[str, str]]:
+        """normalized question → (status, when it was set)."""
+        return {norm: (status, at) for norm, status, at in self._read("SELECT normalized, status, at FROM gap_status")}
+
+    def purge_question_texts(self, days: int = QUESTION_RETENTION_DAYS, now: datetime | None = None) -> int:
+        """Delete raw question texts last asked more than `days` ago; vote counts stay. Returns rows touched."""
+        cutoff = _iso((now or datetime.now(UTC)) - timedelta(days=days))
+        with self._lock:
+            touched = self._db.execute("DELETE FROM unanswered WHERE last_seen < ?", (cutoff,)).rowcount
+            touched += self._db.execute(
+                "UPDATE feedback SET question = '' WHERE created_at < ? AND question != ''", (cutoff,)
+            ).rowcount
+            touched += self._db.execute(
+                "DELETE FROM gap_status WHERE at < ? AND normalized NOT IN (SELECT normalized FROM unanswered)",
+                (cutoff,),
+            ).rowcount
+        return touched
+
+    def feedback_counts_since(self, days: int, now: datetime | None = None) -> tuple[int, int]:
+        """(👍, 👎) of the last `days` days."""
+        since = _iso((now or datetime.now(UTC)) - timedelta(days=days))
+        counts = dict(self._read("SELECT vote, COUNT(*) FROM feedback WHERE created_at >= ? GROUP BY vote", (since,)))
+        return counts.get(1, 0), counts.get(-1, 0)
+
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    return _iso(datetime.now(UTC))
+
+
+def _iso(moment: datetime) -> str:
+    """UTC, whole seconds: stored timestamps compare correctly as text."""
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def _today() -> date:

@@ -34,7 +34,8 @@ from index.store import (
     read_manifest,
     write_build,
 )
-from kb.curated import CuratedAnswer
+from kb.curated import CuratedAnswer, curated_paths
+from kb.documents import document_paths
 from kb.knowledge import TABLE_FILES, Knowledge
 from kb.markdown import SourceRef
 from kb.problems import Problem, Severity, has_errors
@@ -120,6 +121,21 @@ def _table_hashes(knowledge_dir: Path) -> dict[str, str]:
     return out
 
 
+def knowledge_files(knowledge_dir: Path) -> dict[str, str]:
+    """SHA-256 of every file a build reads (documents, curated answers, tables), by path in the folder.
+
+    Recorded in the manifest, so anyone (the staff console) can tell whether a saved version of a file is
+    in the published index.
+    """
+    if not knowledge_dir.is_dir():
+        return {}
+    paths = [*document_paths(knowledge_dir), *curated_paths(knowledge_dir)]
+    paths += [knowledge_dir / name for name in TABLE_FILES if (knowledge_dir / name).is_file()]
+    return {
+        p.relative_to(knowledge_dir).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(set(paths))
+    }
+
+
 @dataclass
 class _Plan:
     """What a build would contain, known before anything is embedded."""
@@ -130,10 +146,11 @@ class _Plan:
     curated: list[CuratedAnswer]
     tables: dict[str, str]
     per_file: dict[str, str]  # file → content hash (for the added/changed/removed report)
+    files: dict[str, str]  # every file read → SHA-256 of its bytes
     content_hash: str
 
 
-def _plan(knowledge: Knowledge, model: str) -> _Plan:
+def _plan(knowledge: Knowledge, model: str, files: dict[str, str]) -> _Plan:
     chunks = [c for doc in knowledge.documents for c in chunk_document(doc)]
     sources = {doc.file: doc.sources for doc in knowledge.documents}
     primary = {doc.file: doc.primary_url for doc in knowledge.documents}
@@ -163,10 +180,11 @@ def _plan(knowledge: Knowledge, model: str) -> _Plan:
                 vector_space(model),
                 sorted(per_file.items()),
                 sorted(tables.items()),
+                sorted(files.items()),
             ]
         ).encode()
     ).hexdigest()
-    return _Plan(chunks, sources, primary, curated, tables, per_file, content_hash)
+    return _Plan(chunks, sources, primary, curated, tables, per_file, files, content_hash)
 
 
 def _digest(chunks: list[Chunk], file: str, meta: object) -> str:
@@ -276,6 +294,7 @@ def _write_and_publish(config: IndexConfig, plan: _Plan, vectors: _Vectors, docu
         versions=_versions(),
         documents=plan.per_file,
         tables=plan.tables,
+        files=plan.files,
     )
     contents = BuildContents(
         manifest=manifest,
@@ -314,11 +333,13 @@ def build_index(
     """Build from the knowledge folder and publish; raises BuildRefused (old index kept) on knowledge errors."""
     started = time.perf_counter()
     report = BuildReport()
+    # Hashed before reading: a file saved meanwhile differs from its recorded hash and triggers the next build.
+    files = knowledge_files(config.knowledge_dir)
     knowledge = Knowledge.load(config.knowledge_dir, today)
     report.problems = [*knowledge.problems, *index_problems(knowledge)]
     if has_errors(report.problems):
         raise BuildRefused(report.problems)
-    plan = _plan(knowledge, config.model)
+    plan = _plan(knowledge, config.model, files)
     report.documents, report.chunks = len(knowledge.documents), len(plan.chunks)
     report.sentences = sum(len(c.sentences) for c in plan.chunks)
 

@@ -104,6 +104,7 @@ class Manifest:
     versions: dict[str, str] = field(default_factory=dict)
     documents: dict[str, str] = field(default_factory=dict)  # file -> content hash
     tables: dict[str, str] = field(default_factory=dict)  # table file -> content hash
+    files: dict[str, str] = field(default_factory=dict)  # every file the build read -> SHA-256 of its bytes
 
     def to_json(self) -> dict[str, object]:
         return dataclasses.asdict(self)

@@ -104,9 +104,7 @@ def summarize(result: EligibilityResult, fallback_name: str) -> Summary:
         if maybe:  # the topic fits, the source does not say who may apply: said once, as uncertain
             m = maybe[0]
             named.append(m)
-            sentences.append(
-                f"Tématem se hodí {_name(m.call)} ({m.status_detail}), zdroj ale neuvádí, kdo smí žádat."
-            )
+            sentences.append(f"Tématem se hodí {_name(m.call)} ({m.status_detail}), zdroj ale neuvádí, kdo smí žádat.")
     else:
         sentences.append(
             f"Teď (k {day}) podle našich údajů není otevřená žádná výzva pro žadatele typu {who} na téma {what}."

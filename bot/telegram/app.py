@@ -44,7 +44,7 @@ from telegram.ext import (
 from bot.config import Settings, load_settings
 from bot.service import AnswerService
 from bot.storage import Storage
-from bot.telegram import handlers, texts
+from bot.telegram import admin, handlers, texts
 from bot.telegram.overit import build_overit_handler
 from bot.telegram.services import KEY, BotApplication, BotServices, app_services
 from bot.telegram.state import AnswerCache, UserRateLimiter
@@ -186,6 +186,7 @@ def register_handlers(app: BotApplication, settings: Settings) -> None:
     app.add_handler(MessageHandler(message & filters.COMMAND, handlers.unknown_command))
     app.add_handler(MessageHandler(message & ~filters.TEXT & ~filters.StatusUpdate.ALL, handlers.non_text))
     app.add_error_handler(handlers.error_handler)
+    admin.register(app, settings)
 
 
 async def post_init(app: BotApplication) -> None:
@@ -205,6 +206,7 @@ async def post_init(app: BotApplication) -> None:
         job_queue.run_repeating(_reload_job, interval=period, first=period, name="index-reload")
     else:
         app.bot_data["reload_task"] = asyncio.create_task(_reload_loop(app, period), name="index-reload")
+    await admin.post_init(app)
     log.info("Bot @%s ready; index %s, model %s", app.bot.username, svc.engine.build_id, settings.embedding_model)
 
 
