@@ -84,7 +84,7 @@ def main() -> int:
             embedding_cache_dir=args.cache,
         )  # fmt: skip
         started = time.perf_counter()
-        build_index(settings)
+        build_index(settings.index_config)
         print(f"initial build of knowledge/ (cache {args.cache}): {time.perf_counter() - started:.1f} s")
         bot = Engine.load(settings)
         app = create_app(settings)

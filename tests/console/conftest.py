@@ -49,7 +49,7 @@ def console_settings(small_knowledge: Path, make_settings: Callable[..., Setting
         console_secret=SECRET,
         index_poll_seconds=1,
     )
-    build_index(settings)
+    build_index(settings.index_config)
     return settings
 
 

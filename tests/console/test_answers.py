@@ -10,8 +10,7 @@ from bot.config import Settings
 from bot.console.files import text_hash
 from index.store import load_index
 from kb.curated import load_curated
-
-from .conftest import ConsoleClient, hidden
+from tests.console.conftest import ConsoleClient, hidden
 
 ANSWER = {
     "question": "Zaplatí mi stát rekvalifikaci?",
@@ -68,7 +67,7 @@ def test_saving_writes_the_guide_format_and_marks_the_gaps_resolved(
     assert storage.changes()[0].file == "knowledge/odpovedi/zaplati-mi-stat-rekvalifikaci.md"
     admin_client.wait_built()
     manifest = load_index(console_settings.data_dir, console_settings.embedding_model).manifest
-    assert manifest["files"]["odpovedi/zaplati-mi-stat-rekvalifikaci.md"] == text_hash(text)
+    assert manifest.files["odpovedi/zaplati-mi-stat-rekvalifikaci.md"] == text_hash(text)
 
 
 @pytest.mark.parametrize(

@@ -14,8 +14,7 @@ import pytest
 from bot.config import Settings
 from bot.console.auth import COOKIE, load_secret
 from bot.console.web import safe_next
-
-from .conftest import ADMIN, BASE, ROOT, ConsoleClient, bot_env, run_bot
+from tests.console.conftest import ADMIN, BASE, ROOT, ConsoleClient, bot_env, run_bot
 
 PAGES = ["/", "/mezery", "/odpovedi", "/dokumenty", "/vyzvy", "/obce", "/vyzkouset", "/zmeny"]
 

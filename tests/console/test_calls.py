@@ -5,11 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from bot.eligibility.data import read_calls
-
 from bot.config import Settings
-
-from .conftest import ConsoleClient, hidden
+from kb.calls import read_calls
+from tests.console.conftest import ConsoleClient, hidden
 
 CALL = "opst-23-koncepce-priprava-uk"
 

@@ -15,8 +15,7 @@ from bot.config import Settings
 from bot.console.files import text_hash
 from bot.console.live import write_bot_status
 from index.store import current_build_path, load_index
-
-from .conftest import ConsoleClient, files_outside, hidden
+from tests.console.conftest import ConsoleClient, files_outside, hidden
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -125,10 +124,10 @@ def test_nothing_is_written_outside_knowledge_and_data_dir(
     before = set(files_outside(root, [console_settings.knowledge_dir, console_settings.data_dir]))
     edit(admin_client, console_settings, "během 3 let", "během tří let")
     admin_client.post("/dokumenty/ulozit", {"slug": "../../venku", "base": "-", "text": "---\ntitle: x\n---\nx\n"})
-    editor = admin_client.get("/obce/upravit", params={"kod": "562980"})
+    editor = admin_client.get("/obce/upravit", params={"kod": "563005"})
     admin_client.post(
         "/obce/ulozit",
-        {"kod": "562980", "base": hidden(editor.text, "base"), "assignment": "vladar",
+        {"kod": "563005", "base": hidden(editor.text, "base"), "assignment": "vladar",
          "source": "https://www.vladar.cz/uzemi/", "period": "2021–2027"},
     )  # fmt: skip
     admin_client.wait_built()

@@ -10,8 +10,7 @@ import pytest
 from bot.config import Settings
 from bot.console.files import text_hash
 from index.store import load_index
-
-from .conftest import ConsoleClient, hidden, textarea
+from tests.console.conftest import ConsoleClient, hidden, textarea
 
 
 def doc_text(settings: Settings, name: str = "rekvalifikace.md") -> str:
@@ -77,7 +76,7 @@ def test_saving_a_document_writes_logs_rebuilds_and_the_bot_answers_from_it(
     )
     admin_client.wait_built()
     index = load_index(console_settings.data_dir, console_settings.embedding_model)
-    assert index.manifest["files"]["rekvalifikace.md"] == text_hash(new)
+    assert index.manifest.files["rekvalifikace.md"] == text_hash(new)
     assert any("ověřeno konzolí" in c.text for c in index.chunks)
     shown = html.unescape(admin_client.get(response.headers["location"]).text)
     assert "V indexu" in shown or "Živě" in shown

@@ -10,8 +10,7 @@ from pathlib import Path
 from bot.config import Settings
 from bot.console.app import create_app
 from bot.engine import Engine
-
-from .conftest import BASE, ConsoleClient, run_bot
+from tests.console.conftest import BASE, ConsoleClient, run_bot
 
 QUESTION = "Kde najdu kurzy rekvalifikace?"
 

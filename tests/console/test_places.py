@@ -10,8 +10,7 @@ import json
 import pytest
 
 from bot.config import Settings
-
-from .conftest import ConsoleClient, hidden, run_bot
+from tests.console.conftest import ConsoleClient, hidden, run_bot
 
 SOURCE = "https://www.maskaszk.cz/uzemi-mas/"
 
@@ -34,19 +33,19 @@ def test_list_counts_unverified_and_filters(admin_client: ConsoleClient, console
     filtered = html.unescape(admin_client.get("/obce", params={"stav": "neovereno", "okres": "Chomutov"}).text)
     expected = [r["obec"] for r in unknown if r["okres"] == "Chomutov"]
     assert f"Zobrazeno: {len(expected)} ob" in filtered
-    found = html.unescape(admin_client.get("/obce", params={"hledat": "bilence"}).text)
-    assert "Zobrazeno: 1 obec." in found and "Bílence" in found
+    found = html.unescape(admin_client.get("/obce", params={"hledat": "bolebor"}).text)
+    assert "Zobrazeno: 1 obec." in found and "Boleboř" in found
 
 
 def test_assigning_a_mas_changes_one_line_and_bot_mas_returns_it(
     admin_client: ConsoleClient, console_settings: Settings
 ) -> None:
     before = obce_text(console_settings)
-    editor = admin_client.get("/obce/upravit", params={"kod": "562980"})
+    editor = admin_client.get("/obce/upravit", params={"kod": "563005"})
     assert "nemá ověřenou místní akční skupinu" in html.unescape(editor.text)
     response = admin_client.post(
         "/obce/ulozit",
-        {"kod": "562980", "base": hidden(editor.text, "base"), "assignment": "zapadni_krusnohori",
+        {"kod": "563005", "base": hidden(editor.text, "base"), "assignment": "zapadni_krusnohori",
          "source": SOURCE, "period": "2021–2027", "note": ""},
         follow_redirects=False,
     )  # fmt: skip
@@ -54,14 +53,14 @@ def test_assigning_a_mas_changes_one_line_and_bot_mas_returns_it(
     after = obce_text(console_settings)
     changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=True) if a != b]
     assert changed == [
-        ("Bílence,Chomutov,562980,,,,,", f"Bílence,Chomutov,562980,zapadni_krusnohori,assigned,2021–2027,{SOURCE},")
+        ("Boleboř,Chomutov,563005,,,,,", f"Boleboř,Chomutov,563005,zapadni_krusnohori,assigned,2021–2027,{SOURCE},")
     ]
-    done = run_bot(console_settings, "mas", "--json", "Bílence")
+    done = run_bot(console_settings, "mas", "--json", "Boleboř")
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
     assert result["status"] == "assigned" and result["mas"]["id"] == "zapadni_krusnohori"
     shown = html.unescape(admin_client.get(response.headers["location"]).text)
-    assert "Obec Bílence" in shown and "MAS Sdružení Západní Krušnohoří" in shown
+    assert "Obec Boleboř" in shown and "MAS Sdružení Západní Krušnohoří" in shown
 
 
 @pytest.mark.parametrize(
@@ -77,8 +76,8 @@ def test_assignment_needs_a_source_and_a_period(
     admin_client: ConsoleClient, console_settings: Settings, fields: dict[str, str], message: str
 ) -> None:
     before = obce_text(console_settings)
-    base = hidden(admin_client.get("/obce/upravit", params={"kod": "562980"}).text, "base")
-    data = {"kod": "562980", "base": base, "assignment": "vladar", "source": SOURCE, "period": "2021–2027", **fields}
+    base = hidden(admin_client.get("/obce/upravit", params={"kod": "563005"}).text, "base")
+    data = {"kod": "563005", "base": base, "assignment": "vladar", "source": SOURCE, "period": "2021–2027", **fields}
     response = admin_client.post("/obce/ulozit", data)
     assert response.status_code == 422 and message in html.unescape(response.text)
     assert obce_text(console_settings) == before
@@ -86,12 +85,12 @@ def test_assignment_needs_a_source_and_a_period(
 
 def test_row_conflict_but_other_rows_may_change(admin_client: ConsoleClient, console_settings: Settings) -> None:
     path = console_settings.knowledge_dir / "obce.csv"
-    base = hidden(admin_client.get("/obce/upravit", params={"kod": "562980"}).text, "base")
+    base = hidden(admin_client.get("/obce/upravit", params={"kod": "563005"}).text, "base")
     path.write_text(
         path.read_text(encoding="utf-8").replace("Blatno,Chomutov,562998,,,,,", "Blatno,Chomutov,562998,,,,,pozn"),
         encoding="utf-8",
     )
-    data = {"kod": "562980", "base": base, "assignment": "vladar", "source": SOURCE, "period": "2021–2027"}
+    data = {"kod": "563005", "base": base, "assignment": "vladar", "source": SOURCE, "period": "2021–2027"}
     assert admin_client.post("/obce/ulozit", data, follow_redirects=False).status_code == 303
     theirs = path.read_text(encoding="utf-8").replace(",vladar,assigned,2021–2027,", ",vladar,assigned,2014–2020,")
     path.write_text(theirs, encoding="utf-8")
