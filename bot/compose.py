@@ -24,12 +24,13 @@ from bot.answer import Answer, Passage, Source
 from bot.intent import QuestionKind
 from bot.places import Mas, PlaceMatch, contact_summary
 from bot.question import is_cyrillic
+from bot.scope import outside_scope
 from index.analyzer import analyze
 from index.bm25 import K1 as BM25_K1
 from index.chunks import BREADCRUMB_SEP
 from index.search import Hit, SearchResult
 from index.store import ChunkRecord, IndexData
-from kb.text import Precision, format_date_cs, partial_date_start, precision
+from kb.text import Precision, fold_lower, format_date_cs, partial_date_start, precision
 
 # Confidence = top passage cosine + a share of the best BM25 score out of the most the question's
 # terms could score (scale-free, so it holds for small and large knowledge folders). Off-topic
@@ -45,6 +46,7 @@ SECOND_UNIT_MARGIN = 0.05
 OTHER_DOCUMENT_MARGIN = 0.03
 FIRST_SENTENCE_BONUS = 0.03  # staff put the core fact of a section first (knowledge/README.md)
 KIND_BONUS = 0.08
+_SPECIFIC_FACTS = frozenset({QuestionKind.AMOUNT, QuestionKind.DATE, QuestionKind.CONTACT})
 OLD_FIGURE_DAYS = 365
 
 NOT_KNOWN = "Na tohle bohužel v našich podkladech nemám spolehlivou odpověď."
@@ -60,7 +62,16 @@ _MONEY = re.compile(r"\d[\d  ,.]*\s*(Kč|korun|mil\.|mld\.|milion\w*|miliard\w*|
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
 _MONTHS = "leden|únor|březen|duben|květen|červen|červenec|srpen|září|říjen|listopad|prosinec"
 _DATE_LIKE = re.compile(rf"{_DATE.pattern}|\b(19|20)\d\d\b|\b({_MONTHS})\w*", re.IGNORECASE)
-_CONTACT = re.compile(r"@|https?://|www\.|\btel\.|\+420|\b\d{3}\s?\d{3}\s?\d{3}\b|\bul\.|\bnám\.", re.IGNORECASE)
+_CONTACT = re.compile(
+    r"@|https?://|www\.|\w\.cz\b|\btel\.|\+420|\b\d{3}\s?\d{3}\s?\d{3}\b|\bul\.|\bnám\.|\b\d{1,4}/\d{1,4}\b|"
+    r"\b\d{3}\s\d{2}\b|\bsídl\w*|\bbudov\w*|\badres\w*",
+    re.IGNORECASE,
+)
+# The thing a "kolik" question counts ("kolik obyvatel", "kolik MAS"); money words need an amount.
+_COUNTED = re.compile(
+    r"\bkolik\w*\s+(?:(?:je|jsou|ma|maji|mela|meli|melo|bylo|byla|stoji|stal|dostal\w*|dava|da)\s+)?(\w+)"
+)
+_MONEY_WORDS = re.compile(r"^(penez|penize|prachu|korun|kc|eur|procent|dotac|podpor|alokac|castk|stoj|zaplat|dostan)")
 _BODY = re.compile(
     r"\b(Ministerstv\w*|[Úú]řad\w*|MAS\b|[Kk]raj\w*|komis\w*|výbor\w*|[Rr]ad[ay]\b|RSK|SFŽP|MŽP|MMR|"
     r"agentur\w*|sdružení|[Vv]láda|Evropsk\w+ komis\w*)"
@@ -133,6 +144,29 @@ def passages_of(hits: list[Hit]) -> list[Passage]:
         )
         for h in hits
     ]
+
+
+def carries_kind(kind: QuestionKind, text: str, question: str = "") -> bool:
+    """Does the text carry the kind of fact asked for (a figure for "kolik", a date for "kdy", a contact)?
+
+    "Kolik obyvatel…" needs a figure next to people, not any figure; "kolik peněz…" needs an amount."""
+    match kind:
+        case QuestionKind.AMOUNT:
+            if not _NUMBER.search(text):
+                return False
+            counted = _COUNTED.search(fold_lower(question))
+            if counted is None:
+                return True
+            noun = counted.group(1)
+            if _MONEY_WORDS.match(noun):
+                return bool(_MONEY.search(text))
+            return len(noun) < 4 or noun[:5] in fold_lower(text)
+        case QuestionKind.DATE:
+            return bool(_DATE_LIKE.search(text))
+        case QuestionKind.CONTACT:
+            return bool(_CONTACT.search(text))
+        case _:
+            return True
 
 
 def _kind_bonus(kind: QuestionKind, sentence: str, q_terms: set[str], asked_numbers: set[str]) -> float:
@@ -378,12 +412,25 @@ def compose(
     fallback: Mas | None,
     notes: list[str],
     today: dt.date | None = None,
+    named_place: str | None = None,
 ) -> Answer:
-    """Turn search results into an Answer; below the confidence threshold, an honest "nevím"."""
+    """Turn search results into an Answer; below the confidence threshold, an honest "nevím".
+
+    `named_place` is a municipality the question itself names: a figure, date or contact asked about it
+    must come from a passage that speaks of it."""
     today = today or dt.date.today()
     if not is_confident(result, index):
         return not_known(question, result, place=place, fallback=fallback, notes=notes, kind=kind)
     quotes = select_quotes(result, index, kind)
+    lead = quotes[0].text if quotes else ""
+    said = " ".join(q.text for q in quotes)
+    about_elsewhere = (
+        named_place is not None and kind in _SPECIFIC_FACTS and fold_lower(named_place)[:5] not in fold_lower(said)
+    )
+    if not carries_kind(kind, lead, question) or outside_scope(question, said) or about_elsewhere:
+        # "Kolik…" answered without a figure, a question about another region answered about this one:
+        # the passages are near the topic but do not answer it.
+        return not_known(question, result, place=place, fallback=fallback, notes=notes, kind=kind)
     pieces = []
     for q in quotes:
         age = _age_note(q, today)

@@ -1,5 +1,7 @@
 """Matching a question to a staff-written curated answer (knowledge/odpovedi/), before any search.
 
+Curated answers are not passages of the search: they are said whole or not at all.
+
 A question matches when it is close to one of an answer's phrasings (the question or an alternative,
 compared query to query with the same model) and clearly closer than to any other answer: answers on
 neighbouring topics ("kolik dostane kraj" / "kolik dostane Česko") are close to each other, so a
@@ -9,18 +11,20 @@ translation exists.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
+from bot.intent import QuestionKind, classify
 from index.analyzer import analyze
 from index.store import CuratedRecord, IndexData
 
 # Calibrated on the question sets (bench/bench_quality.py): cosine of e5 query vectors.
-MATCH_THRESHOLD = 0.93
-MARGIN = 0.01
-SURE_THRESHOLD = 0.96  # this close, the margin no longer matters (the same question in other words)
-MIN_COVERAGE = 0.5  # share of the question's words the answer's phrasings and text must contain
+MATCH_THRESHOLD = 0.94
+MARGIN = 0.015
+SURE_THRESHOLD = 0.965  # this close, the margin no longer matters (the same question in other words)
+MIN_COVERAGE = 0.7  # share of the question's words (by rarity) the answer's phrasings and text must contain
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,14 +40,35 @@ def _family(record: CuratedRecord) -> str:
     return record.translation_of or record.id
 
 
-def coverage(question: str, record: CuratedRecord) -> float:
-    """Share of the question's words that the answer's phrasings or text use: "Kolik dostalo Polsko" is close
-    to "Kolik dostalo Česko" for the model, but Polsko is nowhere in that answer."""
+def coverage(question: str, record: CuratedRecord, idf: Callable[[str], float]) -> float:
+    """Share of the question's words (weighted by rarity) that the answer's phrasings or text use:
+    "Kolik dostalo Polsko" is close to "Kolik dostalo Česko" for the model, but Polsko is nowhere in
+    that answer; "nultá výzva" is close to "otevřená výzva", but "nultá" is the word that matters."""
     asked = set(analyze(question))
     if not asked:
         return 1.0
     known = set(analyze(" ".join([*record.phrasings, record.body])))
-    return len(asked & known) / len(asked)
+    total = sum(idf(t) for t in asked)
+    return sum(idf(t) for t in asked & known) / total if total else 1.0
+
+
+_SPECIFIC = frozenset(
+    {
+        QuestionKind.AMOUNT,
+        QuestionKind.DATE,
+        QuestionKind.WHO,
+        QuestionKind.CONTACT,
+        QuestionKind.PROCEDURE,
+        QuestionKind.DEFINITION,
+        QuestionKind.COMPARISON,
+    }
+)
+
+
+def same_kind(question: str, phrasing: str) -> bool:
+    """ "Kdo může žádat?" is not "Jak žádat?": both asking for a specific kind of fact, they must agree."""
+    asked, matched = classify(question), classify(phrasing)
+    return asked == matched or asked not in _SPECIFIC or matched not in _SPECIFIC
 
 
 def match_curated(index: IndexData, query_vector: np.ndarray, question: str, lang: str = "cs") -> CuratedMatch | None:
@@ -68,7 +93,9 @@ def match_curated(index: IndexData, query_vector: np.ndarray, question: str, lan
     margin = score - second
     if score < MATCH_THRESHOLD or (score < SURE_THRESHOLD and margin < MARGIN):
         return None
-    if record.lang == "cs" and coverage(question, record) < MIN_COVERAGE:
+    if record.lang == "cs" and coverage(question, record, index.bm25.idf) < MIN_COVERAGE:
+        return None
+    if not same_kind(question, phrasing):
         return None
     return CuratedMatch(_in_language(records, family, lang), score, margin, phrasing)
 

@@ -20,6 +20,7 @@ from bot.places import Mas, PlaceMatch, Places
 from bot.respond import Context, respond
 from index.embeddings import Embedder, get_embedder
 from index.errors import IndexCorrupt, ModelUnavailable
+from index.normalize import QueryNormalizer
 from index.settings import IndexSettings
 from index.store import IndexData, current_build_path, load_index
 from index.synonyms import Synonyms
@@ -38,6 +39,7 @@ class Published:
     places: Places
     calls: Calls
     synonyms: Synonyms
+    normalizer: QueryNormalizer  # restores diacritics from this build's own vocabulary
 
     @classmethod
     def from_index(cls, index: IndexData) -> Published:
@@ -48,7 +50,10 @@ class Published:
                 f"Data tables in {index.tables_dir} are unusable ({first}); rebuild the index.",
                 "Datové tabulky v indexu jsou poškozené. Sestavte index znovu: python -m index build",
             )
-        return cls(index, Places(tables.places), Calls(tables.calls), Synonyms.compile(tables.synonyms))
+        normalizer = QueryNormalizer(
+            [*(c.text for c in index.chunks), *(p for r in index.curated if r.lang == "cs" for p in r.phrasings)]
+        )
+        return cls(index, Places(tables.places), Calls(tables.calls), Synonyms.compile(tables.synonyms), normalizer)
 
 
 class Engine:
@@ -123,7 +128,14 @@ class Engine:
     ) -> Answer:
         """Answer one message; `obec` is the user's remembered municipality, `previous` the chat's last question."""
         published = self._published  # one build for the whole answer, even if a new one is swapped in meanwhile
-        ctx = Context(published.index, published.places, published.calls, published.synonyms, self._query_vector)
+        ctx = Context(
+            published.index,
+            published.places,
+            published.calls,
+            published.synonyms,
+            published.normalizer,
+            self._query_vector,
+        )
         return respond(ctx, question, obec=obec, today=today, previous=previous)
 
     def _query_vector(self, text: str) -> np.ndarray:

@@ -29,6 +29,19 @@ GREETING_REPLY = (
     "v obci?“ nebo „Která MAS pomáhá v Žatci?“"
 )
 THANKS_REPLY = "Rádo se stalo. Kdybyste potřebovali ještě něco, stačí napsat."
+_HOW_ARE_YOU = re.compile(r"^(a\s+)?(jak\s+se\s+(mas|mate|vede|dari)|jak\s+je|how\s+are\s+you|як\s+справи)(\s+\w+)?$")
+_OPINION = re.compile(
+    r"\b(co\s+si\s+myslis|co\s+si\s+myslite|jaky\s+(je\s+)?(tvuj|vas)\s+nazor|nazor\s+na|podporujes|volil|"
+    r"what\s+do\s+you\s+think|your\s+opinion|що\s+ти\s+думаєш)\b"
+)
+HOW_ARE_YOU_REPLY = (
+    "Děkuji, jsem tu a rád pomůžu. Odpovídám na otázky o spravedlivé transformaci Ústeckého kraje – "
+    "třeba „Kdo může žádat o peníze z OPST?“ nebo „Která MAS pomáhá v Žatci?“"
+)
+OPINION_REPLY = (
+    "Názory ani hodnocení neposkytuji – odpovídám jen fakty z ověřených podkladů o spravedlivé transformaci "
+    "Ústeckého kraje."
+)
 
 
 def looks_binary(raw: str) -> bool:
@@ -66,6 +79,16 @@ def small_talk(question: str) -> str | None:
         return GREETING_REPLY
     if _THANKS.match(text):
         return THANKS_REPLY
+    return None
+
+
+def not_for_the_documents(question: str) -> str | None:
+    """A fixed reply to chit-chat ("jak se máš?") and requests for opinions: they are not knowledge questions."""
+    text = " ".join(re.sub(r"[^\w ]+", " ", fold_lower(question)).split())
+    if _HOW_ARE_YOU.match(text):
+        return HOW_ARE_YOU_REPLY
+    if _OPINION.search(text):
+        return OPINION_REPLY
     return None
 
 

@@ -22,13 +22,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.answer import Answer, Source
-from bot.compose import answer_id, compose, empty_answer, quoted_call_numbers
+from bot.compose import answer_id, compose, empty_answer, passages_of, quoted_call_numbers
 from bot.curated import CuratedMatch, match_curated
 from bot.eligibility import Calls, EligibilityResult
 from bot.eligibility.summary import data_freshness, summarize
 from bot.intent import QuestionKind, classify, looks_like_followup
+from bot.language import detect_language
 from bot.places import PlaceMatch, Places, contact_summary
-from bot.question import asks_for_mas, clean_question, has_words, language_note, small_talk
+from bot.question import asks_for_mas, clean_question, has_words, language_note, not_for_the_documents, small_talk
+from index.normalize import QueryNormalizer
 from index.search import search
 from index.store import CuratedRecord, IndexData
 from index.synonyms import Synonyms
@@ -48,6 +50,7 @@ class Context:
     places: Places
     calls: Calls
     synonyms: Synonyms
+    normalizer: QueryNormalizer
     vector: Callable[[str], np.ndarray]  # the query vector of a text (cached by the engine)
 
 
@@ -110,6 +113,20 @@ def _funding_answer(question: str, result: EligibilityResult, ctx: Context, base
     )
 
 
+_NAMES_A_PROGRAMME = re.compile(
+    r"\b(\d{1,3}\.\s*vyzv\w*|vyzv\w*\s+(c\.\s*)?\d{1,3}|voucher\w*|program\w*\s+\w+|nult\w+)"
+)
+
+
+def _leads_with_calls(text: str, result: EligibilityResult, answer: Answer) -> bool:
+    """A general funding question ("je nějaká dotace na…") leads with the calls that fit; a question about
+    one named call or programme ("šel voucher pro rozvoj podnikání použít na…") is answered from the
+    documents that describe it, with the full check one button away."""
+    if not any(m.exact for m in result.matches):
+        return not answer.confident
+    return not (answer.confident and _NAMES_A_PROGRAMME.search(fold_lower(text)))
+
+
 def respond(
     ctx: Context,
     question: str,
@@ -117,6 +134,7 @@ def respond(
     obec: str | None = None,
     today: dt.date | None = None,
     previous: str | None = None,
+    lang_hint: str | None = None,
 ) -> Answer:
     """Answer one message (see the module docstring for the order of decisions)."""
     today = today or dt.date.today()
@@ -130,6 +148,9 @@ def respond(
     if reply is not None:
         kind = QuestionKind.GREETING if reply.startswith("Dobrý den") else QuestionKind.THANKS
         return Answer(text, reply, True, answer_id=_talk_id(text), kind=kind)
+    aside = not_for_the_documents(text)
+    if aside is not None:  # a friendly reply, but not an answer from the knowledge
+        return Answer(text, aside, False, answer_id=_talk_id(text), kind=QuestionKind.GREETING)
 
     named = places.find(text)  # resolved once, handed down
     place = named
@@ -144,25 +165,49 @@ def respond(
     kind = classify(text)
     if kind is QuestionKind.OTHER and followup and previous:
         kind = classify(previous)
+    lang = detect_language(text, lang_hint)
     note = language_note(text)
     if note:
         notes.append(note)
+    # Czech as typed on a phone ("preskoleni", "novej") gets its standard spelling for the search.
+    normalized = ctx.normalizer.normalize(search_text) if lang == "cs" else None
+    dense_text = normalized.text if normalized is not None else search_text
+    lexical_text = normalized.lexical_query(ctx.index.bm25.postings) if normalized is not None else search_text
 
-    vector = ctx.vector(search_text)
+    vector = ctx.vector(dense_text)
     wants_place = named is not None and asks_for_mas(text)  # "kam mám volat v Žatci?": the MAS card leads
-    curated = None if wants_place else match_curated(ctx.index, vector, search_text)
+    curated = None if wants_place else match_curated(ctx.index, vector, dense_text, lang)
     eligibility = ctx.calls.check_question(
         text, obec, today, places, named=named, previous=previous if followup else None
     )
+    result = search(
+        ctx.index,
+        None,
+        dense_text,
+        k=PASSAGES,
+        query_vector=vector,
+        synonyms=ctx.synonyms,
+        lexical_query=lexical_text,
+    )
     if curated is not None:
-        answer = dataclasses.replace(_curated_answer(text, curated, place), notes=notes, eligibility=eligibility)
+        answer = _curated_answer(text, curated, place)
+        answer = dataclasses.replace(answer, notes=notes, eligibility=eligibility, passages=passages_of(result.hits))
     else:
-        result = search(ctx.index, None, search_text, k=PASSAGES, query_vector=vector, synonyms=ctx.synonyms)
         answer = compose(
-            text, result, ctx.index, kind=kind, place=place, fallback=places.fallback, notes=notes, today=today
+            text,
+            result,
+            ctx.index,
+            kind=kind,
+            place=place,
+            fallback=places.fallback,
+            notes=notes,
+            today=today,
+            named_place=named.obec.name if named is not None and named.obec is not None else None,
         )
-        if eligibility is not None:
+        if eligibility is not None and _leads_with_calls(text, eligibility, answer):
             answer = _funding_answer(text, eligibility, ctx, answer)
+        elif eligibility is not None:
+            answer = dataclasses.replace(answer, eligibility=eligibility)  # the full check behind a button
         elif wants_place:
             answer = dataclasses.replace(answer, place_lead=True, kind=QuestionKind.PLACE)
     call_notes = _call_notes(answer.body, ctx.calls, today)

@@ -20,7 +20,7 @@ import numpy as np
 from index.analyzer import ANALYZER_VERSION, analyze
 from index.bm25 import BM25
 from index.check import index_problems
-from index.chunks import CHUNKER_VERSION, Chunk, chunk_document, curated_chunk
+from index.chunks import CHUNKER_VERSION, Chunk, chunk_document
 from index.embeddings import EmbeddingCache, get_embedder, vector_space
 from index.errors import BuildRefused, IndexUnavailable
 from index.settings import IndexConfig
@@ -163,10 +163,6 @@ def _plan(knowledge: Knowledge, model: str, files: dict[str, str]) -> _Plan:
     for answer in curated:
         sources[answer.file] = answer.sources
         primary[answer.file] = answer.sources[0].url if answer.sources else None
-        if answer.lang == "cs":  # translations are matched by their phrasings only
-            chunk = curated_chunk(answer.file, answer.question, answer.body, tuple(s.url for s in answer.sources))
-            if chunk is not None:
-                chunks.append(chunk)
         meta: list[object] = [answer.phrasings, answer.body, [(s.url, s.as_of) for s in answer.sources]]
         meta += [answer.lang, answer.updated, answer.translation_of]
         per_file[answer.file] = _digest(chunks, answer.file, meta)

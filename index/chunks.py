@@ -319,15 +319,3 @@ def cited_urls(line: str) -> list[str]:
     """URLs on a section's "Zdroj:" line."""
     return find_urls(line)
 
-
-CURATED_SECTION = "Připravené odpovědi"
-
-
-def curated_chunk(file: str, question: str, body: str, sources: tuple[str, ...]) -> Chunk | None:
-    """A curated answer as one passage, so ordinary search finds it too (quoted like any section)."""
-    sentences = tuple(section_sentences(body))
-    if not sentences:
-        return None
-    breadcrumb = BREADCRUMB_SEP.join([CURATED_SECTION, question])
-    chunk_id = hashlib.sha1(f"{file}\x00{breadcrumb}\x00{body}".encode()).hexdigest()[:16]
-    return Chunk(chunk_id, file, question, breadcrumb, body, 1, sentences, sources, tuple(sources for _ in sentences))

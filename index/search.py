@@ -57,6 +57,7 @@ def search(
     k: int = 8,
     query_vector: np.ndarray | None = None,
     synonyms: Synonyms | None = None,
+    lexical_query: str | None = None,
 ) -> SearchResult:
     """The k best chunks for the query, best first (`embedder` may be None when `query_vector` is given)."""
     n = len(index.chunks)
@@ -64,7 +65,8 @@ def search(
         if embedder is None:
             raise ValueError("search needs an embedder or a query vector")
         query_vector = embedder.embed_queries([query])[0]
-    terms = tuple(index.bm25.expand(analyze(query)))  # typos mapped to known terms
+    # The lexical side may read another text (the normalised query plus the typed words it knows).
+    terms = tuple(index.bm25.expand(analyze(lexical_query or query)))  # typos mapped to known terms
     if synonyms is not None:
         terms = synonyms.expand(terms)  # everyday words → the documents' words
     if n == 0:
