@@ -42,7 +42,7 @@ SUGGESTION_MIN_DENSE = 0.80
 TOP_PASSAGES = 3
 SHORT_ANSWER = 450  # most answers fit; a list of steps may take LONG_ANSWER
 LONG_ANSWER = 900
-SECOND_UNIT_MARGIN = 0.05
+SECOND_UNIT_MARGIN = 0.08
 OTHER_DOCUMENT_MARGIN = 0.03
 FIRST_SENTENCE_BONUS = 0.03  # staff put the core fact of a section first (knowledge/README.md)
 KIND_BONUS = 0.08
@@ -68,9 +68,9 @@ _CONTACT = re.compile(
     re.IGNORECASE,
 )
 # The thing a "kolik" question counts ("kolik obyvatel", "kolik MAS"); money words need an amount.
-_COUNTED = re.compile(
-    r"\bkolik\w*\s+(?:(?:je|jsou|ma|maji|mela|meli|melo|bylo|byla|stoji|stal|dostal\w*|dava|da)\s+)?(\w+)"
-)
+_COUNTED = re.compile(r"\bkolik\w*\s+(\w+)")
+# The counted thing written as a unit in the documents ("kolik hektarů" → "120 ha").
+_UNITS = {"hekta": "ha", "kilom": "km", "metru": "m", "milio": "mil", "milia": "mld", "tisic": "tis"}
 _MONEY_WORDS = re.compile(r"^(penez|penize|prachu|korun|kc|eur|procent|dotac|podpor|alokac|castk|stoj|zaplat|dostan)")
 _BODY = re.compile(
     r"\b(Ministerstv\w*|[Úú]řad\w*|MAS\b|[Kk]raj\w*|komis\w*|výbor\w*|[Rr]ad[ay]\b|RSK|SFŽP|MŽP|MMR|"
@@ -160,7 +160,13 @@ def carries_kind(kind: QuestionKind, text: str, question: str = "") -> bool:
             noun = counted.group(1)
             if _MONEY_WORDS.match(noun):
                 return bool(_MONEY.search(text))
-            return len(noun) < 4 or noun[:5] in fold_lower(text)
+            said = fold_lower(text)
+            unit = _UNITS.get(noun[:5])
+            return (
+                len(noun) < 4
+                or noun[:5] in said
+                or (unit is not None and re.search(rf"\d\s*{unit}\b", said) is not None)
+            )
         case QuestionKind.DATE:
             return bool(_DATE_LIKE.search(text))
         case QuestionKind.CONTACT:
@@ -252,7 +258,7 @@ def select_quotes(result: SearchResult, index: IndexData, kind: QuestionKind) ->
     chosen = [lead]
     limit = LONG_ANSWER if kind is QuestionKind.PROCEDURE or len(lead.text) > SHORT_ANSWER else SHORT_ANSWER
     for score, _, pos, hit in scored[1:]:
-        if score < best_score - SECOND_UNIT_MARGIN or len(chosen) >= 2:
+        if score < best_score - SECOND_UNIT_MARGIN or len(chosen) >= 3:
             break
         if hit.chunk.file != best_hit.chunk.file and score < best_score - OTHER_DOCUMENT_MARGIN:
             continue  # another document's sentence must be nearly as good to join

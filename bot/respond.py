@@ -25,7 +25,8 @@ from bot.answer import Answer, Source
 from bot.compose import answer_id, compose, empty_answer, passages_of, quoted_call_numbers
 from bot.curated import CuratedMatch, match_curated
 from bot.eligibility import Calls, EligibilityResult
-from bot.eligibility.summary import data_freshness, summarize
+from bot.eligibility.codes import CallStatus
+from bot.eligibility.summary import data_freshness, status_note, summarize
 from bot.intent import QuestionKind, classify, looks_like_followup
 from bot.language import detect_language
 from bot.places import PlaceMatch, Places, contact_summary
@@ -119,12 +120,14 @@ _NAMES_A_PROGRAMME = re.compile(
 
 
 def _leads_with_calls(text: str, result: EligibilityResult, answer: Answer) -> bool:
-    """A general funding question ("je nějaká dotace na…") leads with the calls that fit; a question about
-    one named call or programme ("šel voucher pro rozvoj podnikání použít na…") is answered from the
-    documents that describe it, with the full check one button away."""
-    if not any(m.exact for m in result.matches):
-        return not answer.confident
-    return not (answer.confident and _NAMES_A_PROGRAMME.search(fold_lower(text)))
+    """What leads a funding question: a call open (or about to open) for this applicant and topic leads,
+    unless the question asks about one named call or programme; otherwise the documents' answer leads
+    and the calls follow as a note and one button away ("Podrobné ověření"). With no answer from the
+    documents, the calls lead anyway: they are what we know."""
+    if not answer.confident:
+        return True
+    live = any(m.exact and m.status in (CallStatus.OPEN, CallStatus.PLANNED) for m in result.matches)
+    return live and not _NAMES_A_PROGRAMME.search(fold_lower(text))
 
 
 def respond(
@@ -206,8 +209,11 @@ def respond(
         )
         if eligibility is not None and _leads_with_calls(text, eligibility, answer):
             answer = _funding_answer(text, eligibility, ctx, answer)
-        elif eligibility is not None:
-            answer = dataclasses.replace(answer, eligibility=eligibility)  # the full check behind a button
+        elif eligibility is not None:  # the documents answer; the calls' state follows, the full check is a button
+            note = status_note(eligibility)
+            answer = dataclasses.replace(
+                answer, eligibility=eligibility, notes=[*answer.notes, *([note] if note else [])]
+            )
         elif wants_place:
             answer = dataclasses.replace(answer, place_lead=True, kind=QuestionKind.PLACE)
     call_notes = _call_notes(answer.body, ctx.calls, today)

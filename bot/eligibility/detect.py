@@ -29,7 +29,10 @@ _APPLICANT_RULES: list[tuple[str, str]] = [
     ),
     ("cirkev", r"\bcirk\w*|\bfarnost\w*|\bfarar\w*|\bsbor\w* (cb|cce)\b"),
     ("nno", r"\bspol(ek|ku|kem|ky|ku)\b|\bnno\b|neziskov\w*|\bnadac\w*|\bo\.?\s?p\.?\s?s\b|\bzapsan\w* ustav"),
-    ("velky_podnik", r"velk\w* (podnik|firm|spolecnost)\w*|korporac\w*"),
+    (
+        "velky_podnik",
+        r"velk\w* (podnik|firm|spolecnost|chemick|elektrarn|zavod|fabrik|zamestnavatel|investor)\w*|korporac\w*",
+    ),
     ("osvc", r"zivnostni\w*|\bosvc\b|\bzivnost\w*|na volne noze|\bico\b|remeslni\w*|podnikam sam"),
     (
         "msp",

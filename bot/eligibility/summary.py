@@ -125,3 +125,17 @@ def summarize(result: EligibilityResult, fallback_name: str) -> Summary:
             sentences.append(f"U programu {_name(m.call)} termíny nemáme ověřené – zjistěte je u vyhlašovatele.")
     sentences.append(_next_step(result, fallback_name))
     return Summary(" ".join(sentences), tuple(m.call for m in named))
+
+
+def status_note(result: EligibilityResult) -> str | None:
+    """One line about the calls when the documents answer a funding question: nothing open, or what is."""
+    exact = [m for m in result.matches if m.exact]
+    if not exact:
+        return None
+    day = format_date_cs(result.date)
+    live = [m for m in exact if m.status in (CallStatus.OPEN, CallStatus.PLANNED)]
+    if live:
+        m = live[0]
+        return f"Výzvy: {_name(m.call)} – {m.status_detail} (stav k {day}; podrobnosti v ověření nároku)."
+    who, what = APPLICANTS[result.applicant], TOPICS[result.topic]
+    return f"Otevřenou výzvu pro žadatele typu {who} na téma {what} teď (k {day}) v našich datech nemáme."
