@@ -63,8 +63,8 @@ def main() -> int:
         "answerable": ev.evaluate(engine, answerable),
         "answerable (folded)": ev.evaluate(engine, ev.folded(answerable)),
         "colloquial": ev.evaluate(engine, ev.load("colloquial")),
-        "ukrainian": ev.evaluate(engine, ev.load("uk")),
-        "english": ev.evaluate(engine, ev.load("en")),
+        "ukrainian": ev.evaluate(engine, ev.load("uk"), "uk"),
+        "english": ev.evaluate(engine, ev.load("en"), "en"),
     }
     offtopic = ev.evaluate(engine, ev.load("offtopic"))
     special = ev.evaluate_special(engine, ev.load("special"))
@@ -72,6 +72,8 @@ def main() -> int:
     print("set                     n    key fact       held-out       top 5        refused        length")
     for name, score in scores.items():
         print(_row(name, score))
+    for name in ("ukrainian", "english"):
+        print(f"{name:<22} answered in the asker's language {scores[name].share('lang_ok'):6.1%} (target ≥ 95 %)")
     print(f"{'off-topic':<22} {len(offtopic):>4}  answered {1 - offtopic.share('refused'):6.1%}  (target ≤ 5 %)")
     print(f"{'names and thanks':<22} {len(special):>4}  right {special.share('fact'):6.1%}")
     original, twin = scores["answerable"], scores["answerable (folded)"]

@@ -49,6 +49,7 @@ class Passage:
 
 
 class TextRole(StrEnum):
+    INTRO = "intro"  # in the asker's language when the answer quotes Czech documents
     BODY = "body"  # the answer itself
     CONTEXT = "context"  # quoted passages after a lead (a MAS card, a funding summary): "Z podkladů: …"
     NOTE = "note"  # passed deadlines, language, a shortened question
@@ -96,7 +97,8 @@ class Answer:
     place_lead: bool = False  # the question asks who helps here (or is just a name): the MAS card leads
     quoted: tuple[str, ...] = ()  # chunk ids the body quotes, leading sentence first
     kind: QuestionKind = QuestionKind.OTHER
-    lang: str = "cs"  # the language the answer is written in
+    lang: str = "cs"  # the language the bot addresses the asker in (quotes may be Czech: see `intro`)
+    intro: str | None = None  # "my documents are in Czech", in the asker's language
     curated_id: str | None = None  # the staff-written answer said verbatim, if any
 
     @property
@@ -124,6 +126,8 @@ class Answer:
     def parts(self, *, with_tail: bool = True) -> list[Part]:
         """What the bot says, in order; the renderers walk these."""
         out: list[Part] = []
+        if self.intro:
+            out.append(Text(TextRole.INTRO, self.intro))
         if self.place_lead and self.place is not None:
             out.append(PlaceLead(self.place))  # the card is the answer: a quote about other MAS would be noise
         else:

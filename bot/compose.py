@@ -20,11 +20,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from bot import i18n
 from bot.answer import Answer, Passage, Source
 from bot.intent import QuestionKind
 from bot.places import Mas, PlaceMatch, contact_summary
 from bot.question import is_cyrillic
-from bot.scope import outside_scope
+from bot.scope import looks_off_topic, outside_scope, resembles_curated
 from index.analyzer import analyze
 from index.bm25 import K1 as BM25_K1
 from index.chunks import BREADCRUMB_SEP
@@ -36,24 +37,23 @@ from kb.text import Precision, fold_lower, format_date_cs, partial_date_start, p
 # terms could score (scale-free, so it holds for small and large knowledge folders). Off-topic
 # questions reach e5 cosines of ~0.86 but rarely match the corpus' rarer terms.
 LEXICAL_WEIGHT = 0.3
-CONFIDENCE_THRESHOLD = 0.90
-CYRILLIC_LEXICAL_SHARE = 0.2  # Ukrainian questions: e5 is multilingual, BM25 is not
+CONFIDENCE_THRESHOLD = 0.90  # at or above: the passages answer
+BORDERLINE_THRESHOLD = 0.85  # between: only a question that resembles the curated questions (bot.scope)
+FOREIGN_LEXICAL_SHARE = 0.35  # Ukrainian and English questions: e5 is multilingual, the Czech BM25 is not
 SUGGESTION_MIN_DENSE = 0.80
 TOP_PASSAGES = 3
 SHORT_ANSWER = 450  # most answers fit; a list of steps may take LONG_ANSWER
 LONG_ANSWER = 900
 SECOND_UNIT_MARGIN = 0.08
+FOREIGN_UNIT_MARGIN = 0.15
 OTHER_DOCUMENT_MARGIN = 0.03
 FIRST_SENTENCE_BONUS = 0.03  # staff put the core fact of a section first (knowledge/README.md)
 KIND_BONUS = 0.08
 _SPECIFIC_FACTS = frozenset({QuestionKind.AMOUNT, QuestionKind.DATE, QuestionKind.CONTACT})
 OLD_FIGURE_DAYS = 365
 
-NOT_KNOWN = "Na tohle bohužel v našich podkladech nemám spolehlivou odpověď."
-EMPTY_QUESTION = (
-    "Napište mi prosím otázku slovy, třeba: „Co je Fond pro spravedlivou transformaci?“ "
-    "nebo „Kdo mi poradí s dotací v Žatci?“"
-)
+NOT_KNOWN = i18n.text("not_known")
+EMPTY_QUESTION = i18n.text("empty")
 
 _DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")
 _DEADLINE_BEFORE = re.compile(r"(\bdo|uzávěrk\w*|končí|ukončen\w*|nejpozději|termín\w*)\s*$", re.IGNORECASE)
@@ -115,19 +115,28 @@ class Quote:
         return self.chunk.chunk_id == other.chunk.chunk_id and self.start < other.end and other.start < self.end
 
 
-def confidence(result: SearchResult, index: IndexData) -> float:
-    """One number for "do the passages answer this?"; compare with CONFIDENCE_THRESHOLD."""
+def confidence(result: SearchResult, index: IndexData, foreign: bool = False) -> float:
+    """One number for "do the passages answer this?"; compare with CONFIDENCE_THRESHOLD.
+
+    `foreign`: the question is not in Czech, so its words cannot match the Czech terms; a modest
+    lexical share is assumed instead."""
     if not result.hits:
         return 0.0
     best_possible = sum(index.bm25.idf(t) * (BM25_K1 + 1) for t in set(result.query_terms))
     lexical = result.best_lexical / best_possible if best_possible else 0.0
-    if is_cyrillic(result.query):  # Czech terms cannot match: assume a modest lexical share instead
-        lexical = max(lexical, CYRILLIC_LEXICAL_SHARE)
+    if foreign or is_cyrillic(result.query):
+        lexical = max(lexical, FOREIGN_LEXICAL_SHARE)
     return result.best_dense + LEXICAL_WEIGHT * lexical
 
 
-def is_confident(result: SearchResult, index: IndexData) -> bool:
-    return confidence(result, index) >= CONFIDENCE_THRESHOLD
+def is_confident(result: SearchResult, index: IndexData, foreign: bool = False) -> bool:
+    """Do the passages answer this? Colloquial questions ("de ta elektrika ze sdileni schovat na vecer?")
+    score lower than standard Czech; in the borderline band a question counts as on-topic when it is
+    closer to the staff's curated questions than to everyday off-topic ones."""
+    score = confidence(result, index, foreign)
+    if score >= CONFIDENCE_THRESHOLD:
+        return True
+    return score >= BORDERLINE_THRESHOLD and resembles_curated(index, result.query_vector)
 
 
 def passages_of(hits: list[Hit]) -> list[Passage]:
@@ -248,8 +257,13 @@ def _same_fact(a: str, b: str) -> bool:
     return overlap > 0.7 or (bool(numbers_a) and numbers_a == numbers_b and overlap > 0.4)
 
 
-def select_quotes(result: SearchResult, index: IndexData, kind: QuestionKind) -> list[Quote]:
-    """The lead unit and, when it adds something and the answer stays short, a second one."""
+def select_quotes(
+    result: SearchResult, index: IndexData, kind: QuestionKind, *, foreign: bool = False
+) -> list[Quote]:
+    """The lead unit and, when it adds something and the answer stays short, up to two more.
+
+    `foreign`: a question in another language shares no words with the Czech sentences, so the
+    sentences are ranked by meaning alone, less sharply; more of the best passage is quoted."""
     scored = _scored_sentences(result, index, kind)
     if not scored:
         return []
@@ -257,10 +271,11 @@ def select_quotes(result: SearchResult, index: IndexData, kind: QuestionKind) ->
     lead = _unit(best_hit, best_pos, best_score)
     chosen = [lead]
     limit = LONG_ANSWER if kind is QuestionKind.PROCEDURE or len(lead.text) > SHORT_ANSWER else SHORT_ANSWER
+    margin = FOREIGN_UNIT_MARGIN if foreign else SECOND_UNIT_MARGIN
     for score, _, pos, hit in scored[1:]:
-        if score < best_score - SECOND_UNIT_MARGIN or len(chosen) >= 3:
+        if score < best_score - margin or len(chosen) >= 3:
             break
-        if hit.chunk.file != best_hit.chunk.file and score < best_score - OTHER_DOCUMENT_MARGIN:
+        if hit.chunk.file != best_hit.chunk.file and (foreign or score < best_score - OTHER_DOCUMENT_MARGIN):
             continue  # another document's sentence must be nearly as good to join
         candidate = _unit(hit, pos, score)
         if any(candidate.overlaps(c) or _same_fact(candidate.text, c.text) for c in chosen):
@@ -353,13 +368,8 @@ def quoted_call_numbers(text: str) -> list[int]:
     return numbers
 
 
-def contact_line(fallback: Mas | None) -> str | None:
-    if fallback is None:
-        return None
-    return (
-        "S dotazem vám poradí místní akční skupina (MAS) ve vašem okolí. Napište mi, ve které obci "
-        f"bydlíte, nebo se obraťte na {contact_summary(fallback)}."
-    )
+def contact_line(fallback: Mas | None, lang: str = i18n.DEFAULT) -> str | None:
+    return i18n.text("contact", lang, contact=contact_summary(fallback)) if fallback is not None else None
 
 
 def answer_id(question: str, keys: list[str]) -> str:
@@ -374,15 +384,16 @@ def not_known(
     fallback: Mas | None,
     notes: list[str],
     kind: QuestionKind,
+    lang: str = i18n.DEFAULT,
 ) -> Answer:
-    """An honest "nevím": related topics to ask about and a person to ask."""
+    """An honest "nevím": related topics to ask about and a person to ask (in the asker's language)."""
     suggestions: list[str] = []
     for hit in result.hits[:4]:
         if hit.chunk.title not in suggestions and hit.dense >= SUGGESTION_MIN_DENSE:
             suggestions.append(hit.chunk.title)
     return Answer(
         question,
-        NOT_KNOWN,
+        i18n.text("not_known", lang),
         False,
         passages_of(result.hits),
         [],
@@ -390,21 +401,21 @@ def not_known(
         answer_id(question, []),
         suggestions=suggestions[:3],
         notes=notes,
-        contact_line=None if place else contact_line(fallback),
+        contact_line=None if place else contact_line(fallback, lang),
         kind=kind,
+        lang=lang,
     )
 
 
-def empty_answer(question: str, *, place: PlaceMatch | None, fallback: Mas | None, notes: list[str]) -> Answer:
+def empty_answer(question: str, *, fallback: Mas | None, lang: str = i18n.DEFAULT) -> Answer:
     return Answer(
         question,
-        EMPTY_QUESTION,
+        i18n.text("empty", lang),
         False,
-        place=place,
         answer_id=answer_id(question, []),
-        notes=notes,
-        contact_line=None if place else contact_line(fallback),
+        contact_line=contact_line(fallback, lang),
         kind=QuestionKind.EMPTY,
+        lang=lang,
     )
 
 
@@ -419,15 +430,17 @@ def compose(
     notes: list[str],
     today: dt.date | None = None,
     named_place: str | None = None,
+    lang: str = i18n.DEFAULT,
 ) -> Answer:
     """Turn search results into an Answer; below the confidence threshold, an honest "nevím".
 
     `named_place` is a municipality the question itself names: a figure, date or contact asked about it
     must come from a passage that speaks of it."""
     today = today or dt.date.today()
-    if not is_confident(result, index):
-        return not_known(question, result, place=place, fallback=fallback, notes=notes, kind=kind)
-    quotes = select_quotes(result, index, kind)
+    foreign = lang != i18n.DEFAULT
+    if not is_confident(result, index, foreign) or looks_off_topic(index, result.query_vector, result.best_dense):
+        return not_known(question, result, place=place, fallback=fallback, notes=notes, kind=kind, lang=lang)
+    quotes = select_quotes(result, index, kind, foreign=foreign)
     lead = quotes[0].text if quotes else ""
     said = " ".join(q.text for q in quotes)
     about_elsewhere = (
@@ -436,7 +449,7 @@ def compose(
     if not carries_kind(kind, lead, question) or outside_scope(question, said) or about_elsewhere:
         # "Kolik…" answered without a figure, a question about another region answered about this one:
         # the passages are near the topic but do not answer it.
-        return not_known(question, result, place=place, fallback=fallback, notes=notes, kind=kind)
+        return not_known(question, result, place=place, fallback=fallback, notes=notes, kind=kind, lang=lang)
     pieces = []
     for q in quotes:
         age = _age_note(q, today)

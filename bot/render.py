@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from bot import i18n
 from bot.answer import (
     Answer,
     Part,
@@ -24,19 +25,15 @@ from bot.eligibility import EligibilityResult
 from bot.formatting import esc, link
 from kb.text import format_date_cs
 
-SOURCES_HEADING = "Zdroje"
-CONTEXT_LABEL = "Z podkladů:"
-SUGGESTIONS_LABEL = "Možná vás zajímá:"
-
 
 def _host(url: str | None) -> str | None:
     match = re.match(r"https?://(?:www\.)?([^/:?#]+)", url or "")
     return match.group(1) if match else None
 
 
-def _dated(source: Source) -> str | None:
+def _dated(source: Source, lang: str = i18n.DEFAULT) -> str | None:
     when = format_date_cs(source.as_of)
-    return f"stav k {when}" if when else None
+    return i18n.text("as_of", lang, date=when) if when else None
 
 
 def unique_sources(sources: Iterable[Source]) -> list[Source]:
@@ -66,53 +63,54 @@ def labelled(sources: Iterable[Source]) -> list[tuple[Source, str, str]]:
 # --- plain text ---------------------------------------------------------------------------------
 
 
-def source_line_plain(source: Source, site: str, title: str) -> str:
+def source_line_plain(source: Source, site: str, title: str, lang: str = i18n.DEFAULT) -> str:
     label = " – ".join(x for x in (site, title) if x) or "zdroj"
-    when = _dated(source)
+    when = _dated(source, lang)
     return f"{label}{f' ({when})' if when else ''}{f': {source.url}' if source.url else ''}"
 
 
-def _plain_part(part: Part) -> str:
+def _plain_part(part: Part, lang: str) -> str:
     match part:
         case PlaceLead(place):
             return place.message
         case Text(TextRole.CONTEXT, text):
-            return f"{CONTEXT_LABEL} {text}"
+            return f"{i18n.text('context', lang)} {text}"
         case Text(_, text):
             return text
         case Suggestions(topics):
-            return f"{SUGGESTIONS_LABEL} " + "; ".join(topics) + "."
+            return f"{i18n.text('suggestions', lang)} " + "; ".join(topics) + "."
         case SourceList(sources):
-            lines = "\n".join(f"• {source_line_plain(*row)}" for row in labelled(sources))
-            return f"{SOURCES_HEADING}:\n{lines}"
+            lines = "\n".join(f"• {source_line_plain(*row, lang)}" for row in labelled(sources))
+            return f"{i18n.text('sources', lang)}:\n{lines}"
 
 
-def render_parts_plain(parts: list[Part]) -> str:
-    return "\n\n".join(_plain_part(p) for p in parts)
+def render_parts_plain(parts: list[Part], lang: str = i18n.DEFAULT) -> str:
+    return "\n\n".join(_plain_part(p, lang) for p in parts)
 
 
 def render_plain(answer: Answer) -> str:
     """Exactly what the bot says, without markup."""
-    return render_parts_plain(answer.parts())
+    return render_parts_plain(answer.parts(), answer.lang)
 
 
 # --- Telegram HTML ------------------------------------------------------------------------------
 
 
-def source_line_html(source: Source, site: str, title: str) -> str:
+def source_line_html(source: Source, site: str, title: str, lang: str = i18n.DEFAULT) -> str:
     """One bullet: the site as the link, the document's title (once), the date of the source."""
     line = "• " + link(site or title or "zdroj", source.url)
     if title and site:
         line += f" – {esc(title)}"
-    when = _dated(source)
+    when = _dated(source, lang)
     if when:
         line += f" <i>({esc(when)})</i>"
     return line
 
 
-def sources_html(sources: Iterable[Source], heading: str = SOURCES_HEADING) -> str:
+def sources_html(sources: Iterable[Source], heading: str | None = None, lang: str = i18n.DEFAULT) -> str:
     """Heading plus one line per source (each once), or "" when none."""
-    lines = [source_line_html(*row) for row in labelled(sources)]
+    heading = heading or i18n.text("sources", lang)
+    lines = [source_line_html(*row, lang) for row in labelled(sources)]
     if not lines:
         return ""
     return f"<b>{esc(heading)}:</b>\n" + "\n".join(lines)
@@ -132,24 +130,27 @@ def eligibility_html(result: EligibilityResult) -> str:
     return message_html(result.message)
 
 
-def _html_part(part: Part) -> str:
+def _html_part(part: Part, lang: str) -> str:
     match part:
         case PlaceLead(place):
             return message_html(place.message)
         case Text(TextRole.CONTEXT, text):
-            return f"<b>{esc(CONTEXT_LABEL)}</b> {esc(text.strip())}"
+            return f"<b>{esc(i18n.text('context', lang))}</b> {esc(text.strip())}"
+        case Text(TextRole.INTRO, text):
+            return f"<i>{esc(text.strip())}</i>"
         case Text(_, text):
             return esc(text.strip())
         case Suggestions(topics):
-            return f"{esc(SUGGESTIONS_LABEL)} " + "; ".join(f"<b>{esc(t)}</b>" for t in topics) + "."
+            return f"{esc(i18n.text('suggestions', lang))} " + "; ".join(f"<b>{esc(t)}</b>" for t in topics) + "."
         case SourceList(sources):
-            return sources_html(sources)
+            return sources_html(sources, lang=lang)
 
 
 def render_html(answer: Answer, *, with_tail: bool = True) -> str:
     """The same parts and words as `render_plain`, as Telegram HTML (the MAS line may be left out when
     the chat already has it)."""
-    return "\n\n".join(p for p in (_html_part(part) for part in answer.parts(with_tail=with_tail)) if p)
+    parts = answer.parts(with_tail=with_tail)
+    return "\n\n".join(p for p in (_html_part(part, answer.lang) for part in parts) if p)
 
 
 def passage_html(passage: Passage, limit: int = 3000) -> str:

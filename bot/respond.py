@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from bot import i18n
 from bot.answer import Answer, Source
 from bot.compose import answer_id, compose, empty_answer, passages_of, quoted_call_numbers
 from bot.curated import CuratedMatch, match_curated
@@ -30,7 +31,7 @@ from bot.eligibility.summary import data_freshness, status_note, summarize
 from bot.intent import QuestionKind, classify, looks_like_followup
 from bot.language import detect_language
 from bot.places import PlaceMatch, Places, contact_summary
-from bot.question import asks_for_mas, clean_question, has_words, language_note, not_for_the_documents, small_talk
+from bot.question import asks_for_mas, clean_question, has_words, not_for_the_documents, small_talk
 from index.normalize import QueryNormalizer
 from index.search import search
 from index.store import CuratedRecord, IndexData
@@ -130,6 +131,20 @@ def _leads_with_calls(text: str, result: EligibilityResult, answer: Answer) -> b
     return live and not _NAMES_A_PROGRAMME.search(fold_lower(text))
 
 
+def _small(text: str, key: str, lang: str, kind: QuestionKind, *, confident: bool = True) -> Answer:
+    return Answer(text, i18n.text(key, lang), confident, answer_id=_talk_id(f"{key}:{lang}"), kind=kind, lang=lang)
+
+
+def _in_language(answer: Answer, lang: str) -> Answer:
+    """An answer quoting Czech documents to someone who asked in another language: one line in their
+    language says so (the facts are never machine-translated); their own-language texts stay as they are."""
+    if lang == i18n.DEFAULT or answer.lang == lang:
+        return answer
+    if not answer.confident and not answer.place_lead:
+        return answer  # "nevím" and the contact line are already in the asker's language
+    return dataclasses.replace(answer, intro=i18n.text("czech_sources", lang), lang=lang)
+
+
 def respond(
     ctx: Context,
     question: str,
@@ -142,18 +157,19 @@ def respond(
     """Answer one message (see the module docstring for the order of decisions)."""
     today = today or dt.date.today()
     places = ctx.places
-    text, notes = clean_question(question)
+    text, shortened = clean_question(question)
+    lang = detect_language(text, lang_hint) if text else i18n.as_lang(lang_hint)
     if not has_words(text):
         if _THUMBS.match(question or "") and question.strip():
-            return Answer(text, small_talk("díky") or "", True, kind=QuestionKind.THANKS, answer_id=_talk_id("👍"))
-        return empty_answer(text, place=None, fallback=places.fallback, notes=notes)
-    reply = small_talk(text)
-    if reply is not None:
-        kind = QuestionKind.GREETING if reply.startswith("Dobrý den") else QuestionKind.THANKS
-        return Answer(text, reply, True, answer_id=_talk_id(text), kind=kind)
+            return _small(text, "thanks", lang, QuestionKind.THANKS)
+        return empty_answer(text, fallback=places.fallback, lang=lang)
+    talk = small_talk(text)
+    if talk is not None:
+        return _small(text, talk, lang, QuestionKind.GREETING if talk == "greeting" else QuestionKind.THANKS)
     aside = not_for_the_documents(text)
     if aside is not None:  # a friendly reply, but not an answer from the knowledge
-        return Answer(text, aside, False, answer_id=_talk_id(text), kind=QuestionKind.GREETING)
+        return _small(text, aside, lang, QuestionKind.GREETING, confident=False)
+    notes = [i18n.text("long_question", lang)] if shortened else []
 
     named = places.find(text)  # resolved once, handed down
     place = named
@@ -161,17 +177,14 @@ def respond(
         remembered = places.by_name(obec)
         place = remembered if remembered.found else None
     if _bare_place(text, named):
-        return Answer(text, "", True, place=named, answer_id=_talk_id(text), place_lead=True, kind=QuestionKind.PLACE)
+        card = Answer(text, "", True, place=named, answer_id=_talk_id(text), place_lead=True, kind=QuestionKind.PLACE)
+        return _in_language(card, lang)
 
     followup = previous is not None and looks_like_followup(text)
     search_text = f"{previous} {text}" if followup and previous else text
     kind = classify(text)
     if kind is QuestionKind.OTHER and followup and previous:
         kind = classify(previous)
-    lang = detect_language(text, lang_hint)
-    note = language_note(text)
-    if note:
-        notes.append(note)
     # Czech as typed on a phone ("preskoleni", "novej") gets its standard spelling for the search.
     normalized = ctx.normalizer.normalize(search_text) if lang == "cs" else None
     dense_text = normalized.text if normalized is not None else search_text
@@ -206,6 +219,7 @@ def respond(
             notes=notes,
             today=today,
             named_place=named.obec.name if named is not None and named.obec is not None else None,
+            lang=lang,
         )
         if eligibility is not None and _leads_with_calls(text, eligibility, answer):
             answer = _funding_answer(text, eligibility, ctx, answer)
@@ -217,4 +231,6 @@ def respond(
         elif wants_place:
             answer = dataclasses.replace(answer, place_lead=True, kind=QuestionKind.PLACE)
     call_notes = _call_notes(answer.body, ctx.calls, today)
-    return dataclasses.replace(answer, notes=[*answer.notes, *call_notes]) if call_notes else answer
+    if call_notes:
+        answer = dataclasses.replace(answer, notes=[*answer.notes, *call_notes])
+    return _in_language(answer, lang)

@@ -144,6 +144,7 @@ class _Plan:
     sources: dict[str, tuple[SourceRef, ...]]  # file → its dated sources (documents and curated answers)
     primary: dict[str, str | None]  # file → the URL shown when a section cites nothing itself
     curated: list[CuratedAnswer]
+    offtopic: list[str]
     tables: dict[str, str]
     per_file: dict[str, str]  # file → content hash (for the added/changed/removed report)
     files: dict[str, str]  # every file read → SHA-256 of its bytes
@@ -180,7 +181,8 @@ def _plan(knowledge: Knowledge, model: str, files: dict[str, str]) -> _Plan:
             ]
         ).encode()
     ).hexdigest()
-    return _Plan(chunks, sources, primary, curated, tables, per_file, files, content_hash)
+    offtopic = list(knowledge.tables.offtopic)
+    return _Plan(chunks, sources, primary, curated, offtopic, tables, per_file, files, content_hash)
 
 
 def _digest(chunks: list[Chunk], file: str, meta: object) -> str:
@@ -258,10 +260,11 @@ def _embed(plan: _Plan, config: IndexConfig, report: BuildReport, progress: Call
         hashes = [hashlib.sha256(s.encode()).hexdigest() for s in sentences]
         sentence_vectors, computed_s = cache.embed_passages(embedder, sentences, hashes)
         curated, computed_c = cache.embed_questions(embedder, phrasings)
+        offtopic, computed_o = cache.embed_questions(embedder, plan.offtopic)
     finally:
         cache.close()
-    report.embedded = computed + computed_s + computed_c
-    return _Vectors(int(embedder.dim), chunks, sentence_vectors, curated, len(sentences))
+    report.embedded = computed + computed_s + computed_c + computed_o
+    return _Vectors(int(embedder.dim), chunks, sentence_vectors, curated, offtopic, len(sentences))
 
 
 @dataclass
@@ -270,6 +273,7 @@ class _Vectors:
     chunks: np.ndarray
     sentences: np.ndarray
     curated: np.ndarray
+    offtopic: np.ndarray
     sentence_count: int
 
 
@@ -301,6 +305,7 @@ def _write_and_publish(config: IndexConfig, plan: _Plan, vectors: _Vectors, docu
         tables=[config.knowledge_dir / name for name in plan.tables],
         curated=_curated_records(plan.curated),
         curated_vectors=vectors.curated.reshape(-1, vectors.dim),
+        offtopic_vectors=vectors.offtopic.reshape(-1, vectors.dim),
     )
     builds = config.data_dir / "indexes"
     builds.mkdir(parents=True, exist_ok=True)

@@ -318,4 +318,3 @@ def _sentence_urls(sentence: str, segments: list[tuple[str, tuple[str, ...]]]) -
 def cited_urls(line: str) -> list[str]:
     """URLs on a section's "Zdroj:" line."""
     return find_urls(line)
-

@@ -36,6 +36,7 @@ BM25_FILE = "bm25.json"
 TABLES_DIR = "tables"  # verbatim copies of the validated data tables (obce.csv, mas.yaml, …)
 CURATED = "curated.json"
 CURATED_VECTORS = "curated.npy"
+OFFTOPIC_VECTORS = "offtopic.npy"  # example questions outside the topics (knowledge/mimo-temata.yaml)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +149,7 @@ class IndexData:
     bm25: BM25
     curated: list[CuratedRecord] = field(default_factory=list)
     curated_vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), np.float32))
+    offtopic_vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), np.float32))
 
     @property
     def build_id(self) -> str:
@@ -170,6 +172,7 @@ class BuildContents:
     tables: list[Path]  # table files to copy verbatim
     curated: list[CuratedRecord] = field(default_factory=list)
     curated_vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), np.float32))
+    offtopic_vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), np.float32))
 
 
 def write_build(folder: Path, contents: BuildContents) -> None:
@@ -184,11 +187,13 @@ def write_build(folder: Path, contents: BuildContents) -> None:
     np.save(folder / SENTENCES, np.ascontiguousarray(contents.sentence_vectors, np.float32))
     curated_vectors = contents.curated_vectors.reshape(-1, contents.vectors.shape[1])
     np.save(folder / CURATED_VECTORS, np.ascontiguousarray(curated_vectors, np.float32))
+    offtopic_vectors = contents.offtopic_vectors.reshape(-1, contents.vectors.shape[1])
+    np.save(folder / OFFTOPIC_VECTORS, np.ascontiguousarray(offtopic_vectors, np.float32))
     _write_json(folder / CHUNKS, {"chunks": contents.chunks})
     _write_json(folder / BM25_FILE, contents.bm25.to_json())
     _write_json(folder / CURATED, {"curated": [c.to_json() for c in contents.curated]})
     _write_json(folder / MANIFEST, contents.manifest.to_json())
-    for name in (VECTORS, SENTENCES, CURATED_VECTORS):
+    for name in (VECTORS, SENTENCES, CURATED_VECTORS, OFFTOPIC_VECTORS):
         with open(folder / name, "rb") as fh:
             os.fsync(fh.fileno())
 
@@ -282,6 +287,7 @@ def load_index(data_dir: Path, model: str) -> IndexData:
             CuratedRecord.from_json(c) for c in json.loads((folder / CURATED).read_text(encoding="utf-8"))["curated"]
         ]
         curated_vectors = np.load(folder / CURATED_VECTORS, allow_pickle=False)
+        offtopic_vectors = np.load(folder / OFFTOPIC_VECTORS, allow_pickle=False)
         chunks = [
             ChunkRecord(
                 **{
@@ -309,9 +315,13 @@ def load_index(data_dir: Path, model: str) -> IndexData:
         or curated_vectors.ndim != 2
         or (len(curated_vectors) and curated_vectors.shape[1] != vectors.d)
         or sum(len(c.phrasings) for c in curated) != len(curated_vectors)
+        or offtopic_vectors.ndim != 2
+        or (len(offtopic_vectors) and offtopic_vectors.shape[1] != vectors.d)
     ):
         raise IndexCorrupt(
             f"Index files in {folder} disagree with the manifest; rebuild.",
             "Soubory indexu si neodpovídají. Sestavte index znovu: python -m index build",
         )
-    return IndexData(folder, manifest, vectors, sentence_vectors, chunks, bm25, curated, curated_vectors)
+    return IndexData(
+        folder, manifest, vectors, sentence_vectors, chunks, bm25, curated, curated_vectors, offtopic_vectors
+    )

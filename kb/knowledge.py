@@ -16,13 +16,15 @@ from kb.calls import FILENAME as CALLS_FILE
 from kb.calls import Call, read_calls
 from kb.curated import CuratedAnswer, load_curated
 from kb.documents import Document, load_documents
+from kb.offtopic import FILENAME as OFFTOPIC_FILE
+from kb.offtopic import read_offtopic
 from kb.places import MAS_FILE, OBCE_FILE, PlaceData, read_places
 from kb.problems import Problem, has_errors
 from kb.synonyms import FILENAME as SYNONYMS_FILE
 from kb.synonyms import SynonymEntry, read_synonyms
 
 # The table files, copied verbatim into every published index build.
-TABLE_FILES = (OBCE_FILE, MAS_FILE, CALLS_FILE, SYNONYMS_FILE)
+TABLE_FILES = (OBCE_FILE, MAS_FILE, CALLS_FILE, SYNONYMS_FILE, OFFTOPIC_FILE)
 _WATCHED_SUFFIXES = {".md", ".csv", ".yaml", ".yml"}
 
 
@@ -49,6 +51,7 @@ class Tables:
     places: PlaceData | None  # None when obce.csv or mas.yaml cannot be read at all
     calls: tuple[Call, ...]
     synonyms: tuple[SynonymEntry, ...]
+    offtopic: tuple[str, ...]  # example questions outside the topics
     problems: tuple[Problem, ...]
 
     @classmethod
@@ -56,7 +59,9 @@ class Tables:
         places, place_problems = read_places(folder)
         calls, call_problems = read_calls(folder)
         synonyms, synonym_problems = read_synonyms(folder)
-        return cls(places, tuple(calls), tuple(synonyms), (*place_problems, *call_problems, *synonym_problems))
+        offtopic, offtopic_problems = read_offtopic(folder)
+        problems = (*place_problems, *call_problems, *synonym_problems, *offtopic_problems)
+        return cls(places, tuple(calls), tuple(synonyms), tuple(offtopic), problems)
 
     @property
     def has_errors(self) -> bool:
@@ -77,7 +82,7 @@ class Knowledge:
         stamp = folder_stamp(folder)
         documents = load_documents(folder, today)
         if not folder.is_dir():
-            return cls(folder, stamp, (), (), Tables(None, (), (), ()), tuple(documents.problems))
+            return cls(folder, stamp, (), (), Tables(None, (), (), (), ()), tuple(documents.problems))
         curated, curated_problems = load_curated(folder, today)
         tables = Tables.load(folder)
         problems = (*documents.problems, *curated_problems, *tables.problems)

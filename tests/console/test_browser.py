@@ -111,7 +111,6 @@ def test_gap_answered_in_the_browser_is_in_the_rebuilt_index(curated_flow: dict)
     assert manifest.files["odpovedi/kde-sezenu-formular-na-kotlikovou-dotaci.md"] == text_hash(text)
 
 
-
 def test_bot_ask_then_returns_the_curated_answer(curated_flow: dict) -> None:
     done = run_bot(curated_flow["settings"], "ask", "--json", GAP[1])
     assert done.returncode == 0, done.stderr

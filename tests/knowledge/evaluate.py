@@ -47,7 +47,7 @@ def text_before_sources(answer: Answer) -> str:
     """What the bot says before its sources (the length target of issue 10)."""
     parts = answer.parts()
     cut = next((i for i, p in enumerate(parts) if isinstance(p, SourceList)), len(parts))
-    return render_parts_plain(parts[:cut])
+    return render_parts_plain(parts[:cut], answer.lang)
 
 
 @dataclass
@@ -58,6 +58,7 @@ class Outcome:
     top5: bool
     refused: bool
     length: int
+    lang_ok: bool = True  # answered in the asker's language (the set's language; Czech for the others)
 
 
 @dataclass
@@ -90,7 +91,7 @@ def ask(engine: Any, item: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> 
     return answer
 
 
-def evaluate(engine: Any, items: list[dict[str, Any]]) -> Score:
+def evaluate(engine: Any, items: list[dict[str, Any]], lang: str = "cs") -> Score:
     by_id = {item["id"]: item for item in items}
     score = Score()
     for item in items:
@@ -106,6 +107,7 @@ def evaluate(engine: Any, items: list[dict[str, Any]]) -> Score:
                 top5=item.get("doc") in {Path(p.file).name for p in answer.passages[:5]},
                 refused=refused,
                 length=len(text_before_sources(answer)),
+                lang_ok=answer.lang == lang,
             )
         )
     return score

@@ -1,0 +1,95 @@
+"""The bot's own words in Czech, Ukrainian and English (Czech is the default and the documents' language).
+
+Only fixed phrases live here: what the bot says around the knowledge (not known, who to ask, that the
+documents are Czech). Facts are never translated by the bot: they come from the documents (Czech) or
+from staff-written translations of curated answers (knowledge/odpovedi/uk, /en).
+"""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+Lang = Literal["cs", "uk", "en"]
+LANGUAGES: tuple[Lang, ...] = get_args(Lang)
+DEFAULT: Lang = "cs"
+
+_TEXTS: dict[str, dict[Lang, str]] = {
+    "not_known": {
+        "cs": "Na tohle bohužel v našich podkladech nemám spolehlivou odpověď.",
+        "uk": "На жаль, у наших матеріалах немає надійної відповіді на це запитання.",
+        "en": "Unfortunately, our documents do not give a reliable answer to this.",
+    },
+    "empty": {
+        "cs": "Napište mi prosím otázku slovy, třeba: „Co je Fond pro spravedlivou transformaci?“ "
+        "nebo „Kdo mi poradí s dotací v Žatci?“",
+        "uk": "Напишіть, будь ласка, запитання словами, наприклад: «Що таке Фонд справедливої трансформації?» "
+        "або «Хто допоможе з дотацією в Жатці?»",
+        "en": "Please write your question in words, for example: “What is the Just Transition Fund?” "
+        "or “Who can advise me on a grant in Žatec?”",
+    },
+    "czech_sources": {
+        "cs": "",
+        "uk": "Мої матеріали є лише чеською мовою, тому відповідь нижче – цитата з них чеською.",
+        "en": "My documents are in Czech only, so the answer below is quoted from them in Czech.",
+    },
+    "contact": {
+        "cs": "S dotazem vám poradí místní akční skupina (MAS) ve vašem okolí. Napište mi, ve které obci "
+        "bydlíte, nebo se obraťte na {contact}.",
+        "uk": "З вашим запитанням допоможе місцева група дій (MAS) поблизу вас. Напишіть мені, в якому "
+        "населеному пункті ви живете, або зверніться до {contact}.",
+        "en": "Your local action group (MAS) can help with your question. Tell me which municipality you "
+        "live in, or contact {contact}.",
+    },
+    "greeting": {
+        "cs": "Dobrý den! Jsem Průvodce transformací a odpovídám na otázky o spravedlivé transformaci Ústeckého "
+        "kraje. Zeptejte se třeba: „Kdo může žádat o peníze z OPST?“, „Jak začít s komunitní energetikou "
+        "v obci?“ nebo „Která MAS pomáhá v Žatci?“",
+        "uk": "Добрий день! Я Průvodce transformací і відповідаю на запитання про справедливу трансформацію "
+        "Устецького краю. Запитайте, наприклад: «Хто може подати заявку на гроші з OPST?» або «Яка MAS "
+        "допомагає в Жатці?»",
+        "en": "Hello! I am Průvodce transformací and I answer questions about the just transition of the Ústí "
+        "Region. Ask, for example: “Who can apply for OPST funding?” or “Which MAS helps in Žatec?”",
+    },
+    "thanks": {
+        "cs": "Rádo se stalo. Kdybyste potřebovali ještě něco, stačí napsat.",
+        "uk": "Будь ласка. Якщо вам ще щось знадобиться, просто напишіть.",
+        "en": "You are welcome. If you need anything else, just write.",
+    },
+    "how_are_you": {
+        "cs": "Děkuji, jsem tu a rád pomůžu. Odpovídám na otázky o spravedlivé transformaci Ústeckého kraje – "
+        "třeba „Kdo může žádat o peníze z OPST?“ nebo „Která MAS pomáhá v Žatci?“",
+        "uk": "Дякую, я тут і радо допоможу. Відповідаю на запитання про справедливу трансформацію "
+        "Устецького краю – наприклад, «Хто може подати заявку на гроші з OPST?»",
+        "en": "Thank you, I am here and glad to help. I answer questions about the just transition of the "
+        "Ústí Region – for example, “Who can apply for OPST funding?”",
+    },
+    "opinion": {
+        "cs": "Názory ani hodnocení neposkytuji – odpovídám jen fakty z ověřených podkladů o spravedlivé "
+        "transformaci Ústeckého kraje.",
+        "uk": "Я не висловлюю думок чи оцінок – відповідаю лише фактами з перевірених матеріалів про "
+        "справедливу трансформацію Устецького краю.",
+        "en": "I do not give opinions or ratings – I answer only with facts from verified documents about the "
+        "just transition of the Ústí Region.",
+    },
+    "sources": {"cs": "Zdroje", "uk": "Джерела", "en": "Sources"},
+    "context": {"cs": "Z podkladů:", "uk": "З матеріалів:", "en": "From the documents:"},
+    "suggestions": {"cs": "Možná vás zajímá:", "uk": "Можливо, вас зацікавить:", "en": "You may be interested in:"},
+    "as_of": {"cs": "stav k {date}", "uk": "станом на {date}", "en": "as of {date}"},
+    "long_question": {
+        "cs": "Zpráva je hodně dlouhá, odpovídám na její začátek.",
+        "uk": "Повідомлення дуже довге, відповідаю на його початок.",
+        "en": "The message is very long; I am answering its beginning.",
+    },
+}
+
+
+def as_lang(code: str | None) -> Lang:
+    """One of our languages (Czech for anything else)."""
+    return next((lang for lang in LANGUAGES if lang == code), DEFAULT)
+
+
+def text(key: str, lang: str = DEFAULT, **values: str) -> str:
+    """A fixed phrase in `lang` (Czech when the language or the phrase is missing), with values filled in."""
+    phrases = _TEXTS[key]
+    chosen = phrases[as_lang(lang)] or phrases[DEFAULT]
+    return chosen.format(**values) if values else chosen
