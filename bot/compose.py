@@ -257,9 +257,7 @@ def _same_fact(a: str, b: str) -> bool:
     return overlap > 0.7 or (bool(numbers_a) and numbers_a == numbers_b and overlap > 0.4)
 
 
-def select_quotes(
-    result: SearchResult, index: IndexData, kind: QuestionKind, *, foreign: bool = False
-) -> list[Quote]:
+def select_quotes(result: SearchResult, index: IndexData, kind: QuestionKind, *, foreign: bool = False) -> list[Quote]:
     """The lead unit and, when it adds something and the answer stays short, up to two more.
 
     `foreign`: a question in another language shares no words with the Czech sentences, so the

@@ -58,9 +58,8 @@ _RULES: list[tuple[QuestionKind, re.Pattern[str]]] = [
     (
         QuestionKind.CONTACT,
         re.compile(
-            r"\b(kam\s+(mam|se|muzu|muzeme|jit|zavolat|napsat|zajit)|kam\b|kde\s+(najdu|sidli|je|jsou|se\s+nachazi)|"
-            r"telefon\w*|cislo\s+na|e-?mail\w*|mail\b|kontakt\w*|adres\w*|volat|zavolat|napsat|"
-            r"where|contact|phone|address|куди|де\s+знайти|контакт\w*|телефон\w*|адрес\w*)"
+            r"\b(telefon\w*|cislo\s+na|e-?mail\w*|mail\b|kontakt\w*|adres\w*|zavolat|napsat|"
+            r"contact|phone|address|e-?mail|контакт\w*|телефон\w*|адрес\w*)"
         ),
     ),
     (

@@ -26,7 +26,6 @@ from bot.answer import Answer, Source
 from bot.compose import answer_id, compose, empty_answer, passages_of, quoted_call_numbers
 from bot.curated import CuratedMatch, match_curated
 from bot.eligibility import Calls, EligibilityResult
-from bot.eligibility.codes import CallStatus
 from bot.eligibility.summary import data_freshness, status_note, summarize
 from bot.intent import QuestionKind, classify, looks_like_followup
 from bot.language import detect_language
@@ -120,15 +119,17 @@ _NAMES_A_PROGRAMME = re.compile(
 )
 
 
-def _leads_with_calls(text: str, result: EligibilityResult, answer: Answer) -> bool:
-    """What leads a funding question: a call open (or about to open) for this applicant and topic leads,
-    unless the question asks about one named call or programme; otherwise the documents' answer leads
-    and the calls follow as a note and one button away ("Podrobné ověření"). With no answer from the
-    documents, the calls lead anyway: they are what we know."""
+_FUNDING_KINDS = frozenset({QuestionKind.YESNO, QuestionKind.OTHER})
+
+
+def _leads_with_calls(text: str, kind: QuestionKind, answer: Answer) -> bool:
+    """A general funding question ("může naše obec dostat peníze na…", "je nějaká dotace na…") leads with
+    the calls that fit this applicant and topic, read from the calls table. A question about one named
+    call or programme, or one asking what, how much, when or how, is answered from the documents that
+    describe it; the calls' state follows as a note and the full check is one button away."""
     if not answer.confident:
         return True
-    live = any(m.exact and m.status in (CallStatus.OPEN, CallStatus.PLANNED) for m in result.matches)
-    return live and not _NAMES_A_PROGRAMME.search(fold_lower(text))
+    return kind in _FUNDING_KINDS and not _NAMES_A_PROGRAMME.search(fold_lower(text))
 
 
 def _small(text: str, key: str, lang: str, kind: QuestionKind, *, confident: bool = True) -> Answer:
@@ -221,7 +222,7 @@ def respond(
             named_place=named.obec.name if named is not None and named.obec is not None else None,
             lang=lang,
         )
-        if eligibility is not None and _leads_with_calls(text, eligibility, answer):
+        if eligibility is not None and _leads_with_calls(text, kind, answer):
             answer = _funding_answer(text, eligibility, ctx, answer)
         elif eligibility is not None:  # the documents answer; the calls' state follows, the full check is a button
             note = status_note(eligibility)

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
+from bot import i18n
 from bot.compose import NOT_KNOWN, deadline_notes
-from bot.question import NOT_CZECH
 from index.chunks import split_sentences
 
 
@@ -18,9 +18,10 @@ def normalise(text: str) -> str:
 
 def assert_grounded(answer) -> None:
     passages = normalise(" ".join(p.text for p in answer.passages)).replace("*", "")
-    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ])", answer.body):
-        words = re.findall(r"\w{4,}", sentence)
-        assert words and all(w in passages for w in words), f"not in passages: {sentence!r}"
+    body = re.sub(r" \((údaj|stav) [^)]*\)", "", answer.body)  # the bot's own note of an old figure's date
+    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ])", body):
+        words = re.findall(r"\w{4,}", sentence)  # "mld. EUR." splits into a fragment without such words
+        assert all(w in passages for w in words), f"not in passages: {sentence!r}"
     passage_files = {p.file for p in answer.passages}
     assert answer.sources and {s.file for s in answer.sources} <= passage_files
 
@@ -44,7 +45,7 @@ def test_question_without_diacritics_and_with_typos_finds_the_same_answer(small_
 def test_passages_are_ranked_with_metadata(small_engine) -> None:
     answer = small_engine.answer("Čtyři oblasti projektu Animace")
     data = answer.to_json()
-    assert set(data) == {"question", "answer", "confident", "passages", "sources", "mas"}
+    assert set(data) == {"question", "answer", "confident", "kind", "lang", "passages", "sources", "mas", "eligibility"}
     scores = [p["score"] for p in data["passages"]]
     assert scores == sorted(scores, reverse=True) and len(scores) >= 5
     top = data["passages"][0]
@@ -84,9 +85,12 @@ def test_markup_in_the_question_is_not_echoed(small_engine) -> None:
         "How much does the labour office pay for retraining courses?",
     ],
 )
-def test_ukrainian_and_english_questions_are_answered_in_czech_with_a_note(small_engine, question: str) -> None:
+def test_ukrainian_and_english_questions_say_in_their_language_that_the_quotes_are_czech(
+    small_engine, question: str
+) -> None:
     answer = small_engine.answer(question)
-    assert NOT_CZECH in answer.text
+    lang = "uk" if "біржа" in question else "en"
+    assert answer.lang == lang and answer.text.startswith(i18n.text("czech_sources", lang))
 
 
 def test_answer_id_is_stable_for_the_same_question(small_engine) -> None:
@@ -101,16 +105,18 @@ def test_past_deadline_is_flagged() -> None:
     assert deadline_notes(["Žádosti lze podávat do 30. 6. 2027."], dt.date(2026, 11, 26)) == []
 
 
-def test_funding_question_leads_with_the_eligibility_check(engine) -> None:
+def test_funding_question_leads_with_a_short_answer_and_keeps_the_full_check(engine) -> None:
+    from bot.intent import QuestionKind
     from bot.render import render_html
 
-    answer = engine.answer("Může naše obec dostat peníze na cyklostezku?")
+    answer = engine.answer("Může naše obec dostat peníze na cyklostezku?", today=dt.date(2026, 12, 1))
     assert answer.eligibility is not None and answer.eligibility.applicant == "obec"
-    assert answer.text.startswith(answer.eligibility.message)
+    assert answer.kind in (QuestionKind.FUNDING, QuestionKind.CURATED)
+    assert answer.eligibility.message not in answer.text  # the full check is one button away, not a wall of text
+    assert "29. výzv" in answer.text and "30. 4. 2026" in answer.text  # the call that fits, and that it closed
+    assert len(answer.body) <= 900
     html_text = render_html(answer)
-    first_line = answer.eligibility.message.split("\n")[0]
-    assert html_text.startswith(f"<b>{first_line}</b>")
-    assert "<script>" not in html_text
+    assert "<script>" not in html_text and answer.to_json()["eligibility"]["applicant"] == "obec"
 
 
 def test_ordinary_question_has_no_eligibility_check(engine) -> None:
@@ -140,8 +146,8 @@ def test_question_about_the_local_mas_leads_with_that_mas(engine) -> None:
 
 def test_ukrainian_question_on_topic_is_answered_and_off_topic_is_not(engine) -> None:
     on_topic = engine.answer("Що таке фонд справедливої трансформації?")
-    assert on_topic.confident and on_topic.sources[0].file == "knowledge/fond-spravedlive-transformace.md"
-    assert NOT_CZECH in on_topic.text
+    assert on_topic.confident and on_topic.lang == "uk"
+    assert on_topic.curated_id == "uk/co-je-fst" or on_topic.intro == i18n.text("czech_sources", "uk")
     assert not engine.answer("Як приготувати борщ?").confident
 
 
@@ -159,7 +165,9 @@ def test_greeting_with_a_question_is_answered_as_a_question(small_engine) -> Non
 
 def test_definition_question_leads_with_the_definition(engine) -> None:
     answer = engine.answer("Co je OPST?")
-    assert answer.body.startswith("Operační program Spravedlivá transformace (OPST) je")
+    assert "OPST je Operační program" in answer.body.split(". ")[0] or answer.body.startswith(
+        "Operační program Spravedlivá transformace (OPST) je"
+    )
 
 
 def test_answer_cites_the_sections_own_source_with_its_date(small_engine) -> None:
