@@ -19,7 +19,8 @@ from kb.text import format_date_cs, partial_date_end
 STALE_AFTER_DAYS = 183  # about six months
 # A document is time-sensitive when it speaks of calls, deadlines, contacts or amounts of support.
 _TIME_SENSITIVE = re.compile(
-    r"výzv\w*|příjem žádostí|uzávěrk\w*|\bdo \d{1,2}\. ?\d{1,2}\. ?\d{4}|\bKč\b|tel\.|e-mail|@|podpor\w* v nezaměstnanosti",
+    r"výzv\w*|příjem žádostí|uzávěrk\w*|\bdo \d{1,2}\. ?\d{1,2}\. ?\d{4}|\bKč\b|tel\.|e-mail|@|"
+    r"podpor\w* v nezaměstnanosti",
     re.IGNORECASE,
 )
 

@@ -4,18 +4,25 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from index.problems import Severity
 
 from index.analyzer import analyze
 from index.bm25 import BM25
 from index.normalize import QueryNormalizer
-from index.synonyms import FILE_NAME, Synonyms, load_synonyms, validate
+from index.synonyms import Synonyms, useless_entries
+from kb.problems import Problem, Severity
+from kb.synonyms import FILENAME as FILE_NAME
+from kb.synonyms import read_synonyms
 from tests.normalize.conftest import KNOWLEDGE, knowledge_texts
 
 
 @pytest.fixture(scope="module")
 def synonyms() -> Synonyms:
-    return load_synonyms(KNOWLEDGE)
+    return Synonyms.compile(read_synonyms(KNOWLEDGE)[0])
+
+
+def validate(folder) -> list[Problem]:
+    entries, problems = read_synonyms(folder)
+    return problems + useless_entries(entries)
 
 
 @pytest.fixture(scope="module")

@@ -7,11 +7,11 @@ import json
 import re
 
 import pytest
-from fake_bot_api import group_chat, user
 
 from bot.console.auth import redeem
 from bot.console.live import read_bot_status
 from bot.telegram import admin
+from tests.telegram.fake_bot_api import group_chat, user
 
 pytestmark = pytest.mark.slow
 
