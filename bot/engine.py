@@ -103,8 +103,11 @@ class Engine:
         return self._published.places.fallback
 
     def place(self, name: str) -> PlaceMatch:
-        """A text meant to be just a municipality name (`/obec Most`, a remembered municipality)."""
-        return self._published.places.by_name(name)
+        """A text meant to be just a municipality name (`/obec Most`, a remembered municipality).
+
+        Cleaned like a question first: a zero-width character pasted inside a name must not hide it.
+        """
+        return self._published.places.by_name(clean_question(name)[0])
 
     def storable_place(self, match: PlaceMatch) -> str | None:
         """The name to remember for a user, or None when the match identifies no municipality."""
@@ -116,6 +119,7 @@ class Engine:
         self, applicant: str, topic: str, obec: str | None, on: dt.date | None = None
     ) -> EligibilityResult:
         published = self._published
+        obec = clean_question(obec)[0] if obec else obec
         return published.calls.check(applicant, topic, obec=obec, on=on, places=published.places)
 
     def answer(self, question: str, *, obec: str | None = None, today: dt.date | None = None) -> Answer:
