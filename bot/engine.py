@@ -166,7 +166,7 @@ class Engine:
         vector: np.ndarray = self.embedder.embed_queries([text])[0]
         with self._query_lock:
             self._query_vectors[key] = vector
-            if len(self._query_vectors) > QUERY_CACHE_SIZE:
+            while len(self._query_vectors) > QUERY_CACHE_SIZE:
                 self._query_vectors.popitem(last=False)
         return vector
 

@@ -40,6 +40,7 @@ class EmbedProgress:
 
     def phase(self, label: str) -> Callable[[int, int], None]:
         phase_started = self._clock()
+        self._last = None  # a new phase reports its first step at once (once past ``after``)
 
         def update(done: int, total: int) -> None:
             now = self._clock()

@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 USER_DATA_TTL_S = 7 * 24 * 3600
 MAX_USERS = 5000
-SWEEP_EVERY_S = 600.0
+SWEEP_EVERY_S = 60.0
 PURGE_EVERY_S = 6 * 3600.0
 
 

@@ -164,3 +164,6 @@ class UserRateLimiter:
 
     def __len__(self) -> int:
         return len(self._hits)
+
+    def __contains__(self, user_id: object) -> bool:
+        return user_id in self._hits

@@ -1,7 +1,8 @@
 """The database as the Telegram layer uses it: never on the event loop, never in the way of an answer.
 
-* Reads (the user's municipality, a stored answer, staff statistics) run in worker threads on the
-  read connection; in WAL mode they never wait for a writer.
+* Reads (the user's municipality, a stored answer, staff statistics) run in their own worker thread
+  on the read connection (not in the pool that answers questions, so a read never queues behind
+  retrieval); in WAL mode they never wait for a writer.
 * Writes run one at a time in a dedicated writer thread, in the order they were made. Statistics,
   gaps and stored answers are *recorded* (fire and forget, after the reply was sent); /smazat
   *awaits* its deletion so the user is told the truth.
@@ -68,14 +69,15 @@ class AsyncStorage:
         self._pending = 0
         self._pending_lock = threading.Lock()
         self._writer = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="storage-writer")
+        self._reader = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="storage-reader")
         self._obec: OrderedDict[int, str | None] = OrderedDict()  # guarded by the event loop (one thread)
 
     # --- plumbing -----------------------------------------------------------------------------
 
     async def _read(self, what: str, call: Callable[[], T], default: T) -> T:
         try:
-            return await asyncio.to_thread(call)
-        except sqlite3.Error as exc:
+            return await asyncio.get_running_loop().run_in_executor(self._reader, call)
+        except (sqlite3.Error, RuntimeError) as exc:  # RuntimeError: the reader was shut down (stopping)
             self.failures.failed(what, exc)
             return default
 
@@ -141,6 +143,7 @@ class AsyncStorage:
     async def aclose(self) -> None:
         """Finish the queued writes, then close the database."""
         await asyncio.to_thread(self._writer.shutdown, wait=True)
+        await asyncio.to_thread(self._reader.shutdown, wait=True)
         await asyncio.to_thread(self.storage.close)
 
     # --- the user's municipality ----------------------------------------------------------------

@@ -148,7 +148,13 @@ async def start_bot(
         app = build_application(settings, eng, storage)
         await app.initialize()
         await post_init(app)
-        await app.updater.start_polling(poll_interval=0.0, timeout=1, allowed_updates=Update.ALL_TYPES)
+        await app.updater.start_polling(
+            poll_interval=0.0,
+            timeout=1,
+            allowed_updates=Update.ALL_TYPES,
+            # what Application.run_polling does: polling errors go to the error handler
+            error_callback=lambda exc, app=app: app.create_task(app.process_error(error=exc, update=None)),
+        )
         await app.start()
         started.append((app, storage))
         return BotHarness(app, fake_api, settings, storage, eng)
