@@ -86,7 +86,7 @@ BUTTON_SOURCE = "Zobrazit zdroj"
 BUTTON_MAS = "Moje MAS"
 FEEDBACK_THANKS = "Děkuji za hodnocení!"
 FEEDBACK_AGAIN = "Hodnocení už mám, děkuji."
-OLD_BUTTON = "Toto tlačítko už neplatí (odpověď je starší nebo jsem byl mezitím restartován). Zeptejte se prosím znovu."
+OLD_BUTTON = "Toto tlačítko už neplatí (patří ke starší zprávě). Zeptejte se prosím znovu."
 
 ADMIN_RELOADED = "Načetl jsem nový index a datové tabulky."
 ADMIN_NOT_CHANGED = "Index ani datové tabulky se od posledního načtení nezměnily."

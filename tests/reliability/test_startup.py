@@ -200,3 +200,38 @@ async def test_read_only_data_dir_starts_in_memory_with_one_clear_message(
     assert "není zapisovatelná" in done.stderr  # the Czech line for the operator
     assert "not writable" in done.stderr and "Traceback" not in done.stderr
     assert not (data / "bot.sqlite3").exists()
+
+
+async def test_webhook_mode_of_the_cli_answers_and_stops_cleanly(
+    fake_api, small_index: Settings, tmp_path: Path
+) -> None:
+    import socket
+
+    import aiohttp
+
+    from tests.telegram.fake_bot_api import message_update, private_chat, user
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = bot_env(
+        small_index, fake_api,
+        WEBHOOK_URL="https://bot.example.cz/telegram/hook", WEBHOOK_PORT=str(port), WEBHOOK_SECRET="s3cret-for-tests",
+    )  # fmt: skip
+    bot = await BotProcess(fake_api, env, tmp_path / "cwd").start()
+    try:
+        await fake_api.wait_for(lambda: fake_api.calls_of("setWebhook"), timeout=120)
+        fake_api.add_chat(private_chat(18_001))
+        body = {"update_id": 1, **message_update(user(18_001), QUESTION)}
+        headers = {"X-Telegram-Bot-Api-Secret-Token": "s3cret-for-tests"}
+        async with aiohttp.ClientSession() as http:
+            async with http.post(f"http://127.0.0.1:{port}/telegram/hook", data=b"{", headers=headers) as resp:
+                assert resp.status == 400
+            async with http.post(f"http://127.0.0.1:{port}/telegram/hook", json=body, headers=headers) as resp:
+                assert resp.status == 200
+        (answer,) = await fake_api.wait_for_messages(1, 18_001, timeout=60)
+        assert is_answer(answer)
+    finally:
+        done = await bot.stop()
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr and TOKEN not in done.stderr
