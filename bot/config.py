@@ -24,6 +24,9 @@ class Settings(IndexSettings):
     webhook_port: int = Field(default=8443, ge=1, le=65535)
     webhook_secret: SecretStr | None = None
 
+    # The bot's database may not grow beyond this; past it, statistics are "not recorded" (like a full disk).
+    database_max_mb: int = Field(default=1024, ge=1)
+
     # Per-user incoming limit (questions per minute) and the hot-reload poll period.
     user_rate_limit: int = Field(default=20, ge=1)
     index_poll_seconds: float = Field(default=30.0, gt=0)

@@ -17,6 +17,7 @@ import numpy as np
 from bot.answer import Answer
 from bot.eligibility import Calls, EligibilityResult
 from bot.places import Mas, PlaceMatch, Places
+from bot.question import clean_question
 from bot.respond import Context, respond
 from index.embeddings import Embedder, get_embedder
 from index.errors import IndexCorrupt, ModelUnavailable
@@ -103,8 +104,11 @@ class Engine:
         return self._published.places.fallback
 
     def place(self, name: str) -> PlaceMatch:
-        """A text meant to be just a municipality name (`/obec Most`, a remembered municipality)."""
-        return self._published.places.by_name(name)
+        """A text meant to be just a municipality name (`/obec Most`, a remembered municipality).
+
+        Cleaned like a question first: a zero-width character pasted inside a name must not hide it.
+        """
+        return self._published.places.by_name(clean_question(name)[0])
 
     def storable_place(self, match: PlaceMatch) -> str | None:
         """The name to remember for a user, or None when the match identifies no municipality."""
@@ -116,6 +120,7 @@ class Engine:
         self, applicant: str, topic: str, obec: str | None, on: dt.date | None = None
     ) -> EligibilityResult:
         published = self._published
+        obec = clean_question(obec)[0] if obec else obec
         return published.calls.check(applicant, topic, obec=obec, on=on, places=published.places)
 
     def answer(
@@ -148,7 +153,7 @@ class Engine:
         vector: np.ndarray = self.embedder.embed_queries([text])[0]
         with self._query_lock:
             self._query_vectors[key] = vector
-            if len(self._query_vectors) > QUERY_CACHE_SIZE:
+            while len(self._query_vectors) > QUERY_CACHE_SIZE:
                 self._query_vectors.popitem(last=False)
         return vector
 

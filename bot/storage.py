@@ -3,26 +3,36 @@
 What is stored, and nothing else (the privacy note of /start repeats this):
 
 * ``user_place``  — Telegram user id → the municipality the user chose (deleted by /smazat);
-* ``feedback``    — question, answer id, cited sources and the 👍/👎 vote, *without* any user id;
+* ``feedback``    — question, answer id, cited sources and the 👍/👎 vote;
 * ``unanswered``  — questions answered without confidence, normalised, with a count and the last
-  time they were asked, *without* any user id (for the staff command /mezery);
+  time they were asked (for the staff command /mezery);
+* ``sent_answer`` — for 30 days, each sent answer's question, sources and quoted passage, so the
+  buttons under it keep working after a restart;
 * ``daily_stats`` — per-day counters (questions, confident answers) for /statistiky;
 * staff console (``bot/console``): one-time sign-in tokens and sessions (hashes only, never the
   token or cookie itself), the change log (who changed which file in ``knowledge/``, with the diff)
   and the staff's status of unanswered questions ("resolved", "not for us").
 
-Raw question texts (``unanswered``, the questions of ``feedback``, ``gap_status``) are kept for
-``QUESTION_RETENTION_DAYS`` after the question was last asked and then deleted by
-``purge_question_texts`` (the console and the bot call it daily); vote counts stay.
+Nothing but ``user_place`` holds a user id. To let /smazat find a person's question texts and votes,
+they are tagged with a *contributor* tag: an HMAC of the user id under a random key created with the
+database (``secret``). Staff never see it; it is a pseudonym, not anonymity, and it exists only so the
+texts can be deleted. /smazat deletes the person's votes, their rows of ``unanswered_asker`` and
+``sent_answer_asker``, and every question text no one else asked; a text someone else also asked stays
+with that other person's wording. Retention (``purge``): unanswered question texts and feedback
+question texts after 90 days (the vote itself is kept, anonymous), stored answers after 30 days.
 
-Feedback and unanswered questions cannot be traced back to a person, so /smazat deletes the only
-personal record, the municipality. The connection is shared by the event loop and worker threads;
-a lock serialises access (every statement is short).
+Two connections: writes go through one (callers run them off the event loop, one at a time), reads
+through another, so in WAL mode a read never waits for a writer, not even one in another process.
+A short busy timeout makes a write fail fast when another process holds the write lock; the
+Telegram layer then logs "not recorded" and carries on.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import re
+import secrets
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable
@@ -129,9 +139,54 @@ def _v3(db: sqlite3.Connection) -> None:
     )
 
 
+def _v4(db: sqlite3.Connection) -> None:
+    """Contributor tags (so /smazat can delete a person's texts), one vote per person, stored answers."""
+    _script(
+        db,
+        """
+        CREATE TABLE secret (
+            name  TEXT PRIMARY KEY,
+            value BLOB NOT NULL
+        );
+        ALTER TABLE feedback ADD COLUMN voter TEXT;
+        ALTER TABLE feedback ADD COLUMN asker TEXT;
+        CREATE UNIQUE INDEX feedback_one_vote ON feedback(answer_id, voter) WHERE voter IS NOT NULL;
+        CREATE INDEX feedback_asker ON feedback(asker) WHERE asker IS NOT NULL;
+        CREATE TABLE unanswered_asker (
+            normalized TEXT NOT NULL,
+            asker      TEXT NOT NULL,
+            example    TEXT NOT NULL,
+            count      INTEGER NOT NULL,
+            last_seen  TEXT NOT NULL,
+            PRIMARY KEY (normalized, asker)
+        );
+        CREATE INDEX unanswered_asker_by_asker ON unanswered_asker(asker);
+        CREATE TABLE sent_answer (
+            answer_id  TEXT PRIMARY KEY,
+            question   TEXT NOT NULL,
+            sources    TEXT NOT NULL,
+            passage    TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX sent_answer_created ON sent_answer(created_at);
+        CREATE TABLE sent_answer_asker (
+            answer_id TEXT NOT NULL,
+            asker     TEXT NOT NULL,
+            PRIMARY KEY (answer_id, asker)
+        );
+        CREATE INDEX sent_answer_asker_by_asker ON sent_answer_asker(asker);
+        """,
+    )
+    db.execute("INSERT INTO secret(name, value) VALUES ('contributor_key', ?)", (secrets.token_bytes(32),))
+
+
 # Append new migrations; never edit a released one.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4]
 SCHEMA_VERSION = len(MIGRATIONS)
+
+BUSY_TIMEOUT_S = 2.0  # another process holding the write lock longer makes a write fail ("not recorded")
+QUESTION_RETENTION_DAYS = 90  # unanswered question texts and the question text of feedback
+ANSWER_RETENTION_DAYS = 30  # stored answers behind the buttons
 
 
 def normalize_question(text: str) -> str:
@@ -151,9 +206,6 @@ class Gap:
     question: str
     count: int
     last_seen: str
-
-
-QUESTION_RETENTION_DAYS = 90  # raw question texts are deleted this long after they were last asked
 
 
 @dataclass(frozen=True)
@@ -203,29 +255,70 @@ _CHANGE_COLUMNS = (
 )
 
 
-class Storage:
-    """The bot's SQLite database; create with ``Storage.open(path)``."""
+@dataclass(frozen=True)
+class StoredAnswer:
+    """A sent answer as kept for its buttons: question, sources and quoted passage (JSON text)."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    answer_id: str
+    question: str
+    sources_json: str
+    passage_json: str | None
+
+
+class Storage:
+    """The bot's SQLite database; create with ``Storage.open(path)``.
+
+    Every method is synchronous and thread-safe; the Telegram layer calls them from worker threads
+    (``bot.telegram.store.AsyncStorage``), never on the event loop.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, reader: sqlite3.Connection | None = None) -> None:
         self._db = conn
         self._lock = threading.Lock()
+        self._reader = reader or conn
+        self._read_lock = threading.Lock() if reader is not None else self._lock
+        self._key = b""
 
     @classmethod
-    def open(cls, path: Path | str) -> Storage:
-        """Open (creating folders and schema as needed) and migrate to the latest version."""
-        if str(path) != ":memory:":
+    def open(cls, path: Path | str, *, busy_timeout: float = BUSY_TIMEOUT_S, max_bytes: int | None = None) -> Storage:
+        """Open (creating folders and schema as needed) and migrate to the latest version.
+
+        ``max_bytes`` caps the database file (SQLite then reports "database or disk is full", which
+        the bot treats like a full disk): a flood of questions cannot fill the disk.
+        """
+        memory = str(path) == ":memory:"
+        if not memory:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None, timeout=10)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
-        conn.execute("PRAGMA foreign_keys=ON")
-        store = cls(conn)
-        store.migrate()
+        conn = _connect(path, busy_timeout)
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            store = cls(conn, None if memory else _connect(path, busy_timeout, read_only=True))
+            store.migrate()
+            store._key = store._contributor_key()
+            if max_bytes is not None:  # after the migrations: a cap below the schema's size means "no growth"
+                page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+                conn.execute(f"PRAGMA max_page_count = {max(1, max_bytes // page_size)}")
+        except BaseException:
+            conn.close()
+            raise
         return store
+
+    def set_busy_timeout(self, seconds: float = BUSY_TIMEOUT_S) -> None:
+        """How long a statement waits for another process's lock before it fails with "database is locked"."""
+        with self._lock:
+            self._db.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
+        if self._reader is not self._db:
+            with self._read_lock:
+                self._reader.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
 
     def close(self) -> None:
         with self._lock:
             self._db.close()
+        if self._reader is not self._db:
+            with self._read_lock:
+                self._reader.close()
 
     # --- schema -------------------------------------------------------------------------------
 
@@ -254,17 +347,42 @@ class Storage:
                     self._db.execute("INSERT INTO schema_version(version, applied_at) VALUES (?, ?)", (version, _now()))
                     self._db.execute("COMMIT")
                 except BaseException:
-                    self._db.execute("ROLLBACK")
+                    if self._db.in_transaction:
+                        self._db.execute("ROLLBACK")
                     raise
         return SCHEMA_VERSION
+
+    def _contributor_key(self) -> bytes:
+        try:
+            rows = self._read("SELECT value FROM secret WHERE name = 'contributor_key'")
+        except sqlite3.OperationalError:  # a schema older than version 3 (only while testing migrations)
+            return b""
+        return bytes(rows[0][0]) if rows else b""
+
+    def contributor(self, user_id: int) -> str:
+        """The tag that marks a person's texts (keyed hash of the user id; the id itself is not stored)."""
+        return hmac.new(self._key, str(user_id).encode(), hashlib.sha256).hexdigest()[:32]
 
     def _write(self, sql: str, params: Iterable[object] = ()) -> int:
         with self._lock:
             return self._db.execute(sql, tuple(params)).rowcount
 
     def _read(self, sql: str, params: Iterable[object] = ()) -> list[tuple[Any, ...]]:
+        with self._read_lock:
+            return self._reader.execute(sql, tuple(params)).fetchall()
+
+    def _transaction(self, work: Callable[[sqlite3.Connection], int]) -> int:
+        """Run ``work`` in one write transaction (BEGIN IMMEDIATE: waits at most the busy timeout)."""
         with self._lock:
-            return self._db.execute(sql, tuple(params)).fetchall()
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                result = work(self._db)
+                self._db.execute("COMMIT")
+            except BaseException:
+                if self._db.in_transaction:  # SQLite already rolled back after e.g. "database or disk is full"
+                    self._db.execute("ROLLBACK")
+                raise
+            return result
 
     # --- the user's municipality ----------------------------------------------------------------
 
@@ -280,45 +398,160 @@ class Storage:
         return rows[0][0] if rows else None
 
     def delete_user(self, user_id: int) -> int:
-        """/smazat: remove everything tied to this user id; returns the number of rows deleted."""
-        return self._write("DELETE FROM user_place WHERE user_id = ?", (user_id,))
+        """/smazat: remove everything tied to this user; returns the number of rows deleted or changed.
 
-    # --- anonymous records ---------------------------------------------------------------------
+        Their municipality, their votes, and their question texts: a text no one else asked is
+        deleted; a text others asked too stays with another person's wording and a lower count.
+        """
+        tag = self.contributor(user_id)
 
-    def add_feedback(self, answer_id: str, question: str, sources: Iterable[str], vote: int) -> None:
-        """Store a vote (+1 / -1) without any user id."""
+        def work(db: sqlite3.Connection) -> int:
+            changed = db.execute("DELETE FROM user_place WHERE user_id = ?", (user_id,)).rowcount
+            changed += db.execute("DELETE FROM feedback WHERE voter = ?", (tag,)).rowcount
+            changed += db.execute("UPDATE feedback SET question = '', asker = NULL WHERE asker = ?", (tag,)).rowcount
+            mine = db.execute("SELECT normalized, count FROM unanswered_asker WHERE asker = ?", (tag,)).fetchall()
+            db.execute("DELETE FROM unanswered_asker WHERE asker = ?", (tag,))
+            for normalized, count in mine:
+                others = db.execute(
+                    "SELECT example FROM unanswered_asker WHERE normalized = ? ORDER BY last_seen DESC LIMIT 1",
+                    (normalized,),
+                ).fetchone()
+                if others is None:
+                    changed += db.execute("DELETE FROM unanswered WHERE normalized = ?", (normalized,)).rowcount
+                else:
+                    changed += db.execute(
+                        "UPDATE unanswered SET count = MAX(1, count - ?), example = ? WHERE normalized = ?",
+                        (count, others[0], normalized),
+                    ).rowcount
+            answers = [r[0] for r in db.execute("SELECT answer_id FROM sent_answer_asker WHERE asker = ?", (tag,))]
+            db.execute("DELETE FROM sent_answer_asker WHERE asker = ?", (tag,))
+            for answer_id in answers:
+                changed += db.execute(
+                    "DELETE FROM sent_answer WHERE answer_id = ? AND NOT EXISTS "
+                    "(SELECT 1 FROM sent_answer_asker WHERE answer_id = ?)",
+                    (answer_id, answer_id),
+                ).rowcount
+            return changed
+
+        return self._transaction(work)
+
+    # --- question texts and votes -----------------------------------------------------------------
+
+    def add_feedback(
+        self,
+        answer_id: str,
+        question: str,
+        sources: Iterable[str],
+        vote: int,
+        *,
+        voter: int | None = None,
+        asker: int | None = None,
+    ) -> bool:
+        """Store a vote (+1 / -1); False when this voter already voted on this answer."""
         if vote not in (-1, 1):
             raise ValueError("vote must be +1 or -1")
-        self._write(
-            "INSERT INTO feedback(created_at, answer_id, question, sources, vote) VALUES (?, ?, ?, ?, ?)",
-            (_now(), answer_id, question[:2000], "\n".join(sources), vote),
+        voter_tag = self.contributor(voter) if voter is not None else None
+        asker_tag = self.contributor(asker) if asker is not None else None
+        return (
+            self._write(
+                "INSERT OR IGNORE INTO feedback(created_at, answer_id, question, sources, vote, voter, asker) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (_now(), answer_id, question[:2000], "\n".join(sources), vote, voter_tag, asker_tag),
+            )
+            == 1
         )
 
-    def log_question(self, question: str, confident: bool, day: date | None = None) -> None:
+    def log_question(
+        self, question: str, confident: bool, day: date | None = None, *, asker: int | None = None
+    ) -> None:
         """Count a question for /statistiky; unconfident ones also go to the /mezery log."""
         day_s = (day or _today()).isoformat()
-        with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                self._db.execute(
-                    "INSERT INTO daily_stats(day, questions, confident) VALUES (?, 1, ?) "
-                    "ON CONFLICT(day) DO UPDATE SET questions = questions + 1, "
-                    "confident = confident + excluded.confident",
-                    (day_s, int(confident)),
+        norm = normalize_question(question)
+        example = " ".join(question.split())[:500]
+        tag = self.contributor(asker) if asker is not None else None
+
+        def work(db: sqlite3.Connection) -> int:
+            db.execute(
+                "INSERT INTO daily_stats(day, questions, confident) VALUES (?, 1, ?) "
+                "ON CONFLICT(day) DO UPDATE SET questions = questions + 1, "
+                "confident = confident + excluded.confident",
+                (day_s, int(confident)),
+            )
+            if not confident and norm:
+                now = _now()
+                db.execute(
+                    "INSERT INTO unanswered(normalized, example, count, first_seen, last_seen) "
+                    "VALUES (?, ?, 1, ?, ?) ON CONFLICT(normalized) DO UPDATE SET "
+                    "count = count + 1, last_seen = excluded.last_seen, example = excluded.example",
+                    (norm, example, now, now),
                 )
-                norm = normalize_question(question)
-                if not confident and norm:
-                    now = _now()
-                    self._db.execute(
-                        "INSERT INTO unanswered(normalized, example, count, first_seen, last_seen) "
-                        "VALUES (?, ?, 1, ?, ?) ON CONFLICT(normalized) DO UPDATE SET "
-                        "count = count + 1, last_seen = excluded.last_seen, example = excluded.example",
-                        (norm, " ".join(question.split())[:500], now, now),
+                if tag is not None:
+                    db.execute(
+                        "INSERT INTO unanswered_asker(normalized, asker, example, count, last_seen) "
+                        "VALUES (?, ?, ?, 1, ?) ON CONFLICT(normalized, asker) DO UPDATE SET "
+                        "count = count + 1, example = excluded.example, last_seen = excluded.last_seen",
+                        (norm, tag, example, now),
                     )
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
+            return 1
+
+        self._transaction(work)
+
+    def remember_answer(
+        self, answer_id: str, question: str, sources_json: str, passage_json: str | None, *, asker: int | None = None
+    ) -> None:
+        """Keep a sent answer for its buttons (feedback, sources, passage) across restarts."""
+        tag = self.contributor(asker) if asker is not None else None
+
+        def work(db: sqlite3.Connection) -> int:
+            db.execute(
+                "INSERT INTO sent_answer(answer_id, question, sources, passage, created_at) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT(answer_id) DO UPDATE SET created_at = excluded.created_at",
+                (answer_id, question[:2000], sources_json, passage_json, _now()),
+            )
+            if tag is not None:
+                db.execute("INSERT OR IGNORE INTO sent_answer_asker(answer_id, asker) VALUES (?, ?)", (answer_id, tag))
+            return 1
+
+        self._transaction(work)
+
+    def sent_answer(self, answer_id: str) -> StoredAnswer | None:
+        rows = self._read("SELECT question, sources, passage FROM sent_answer WHERE answer_id = ?", (answer_id,))
+        return StoredAnswer(answer_id, *rows[0]) if rows else None
+
+    def purge(
+        self,
+        now: datetime | None = None,
+        *,
+        question_days: int = QUESTION_RETENTION_DAYS,
+        answer_days: int = ANSWER_RETENTION_DAYS,
+    ) -> int:
+        """Apply the retention rules (module docstring); returns the number of rows deleted or emptied."""
+        now = now or datetime.now(UTC)
+        texts_before = (now - timedelta(days=question_days)).isoformat(timespec="seconds")
+        answers_before = (now - timedelta(days=answer_days)).isoformat(timespec="seconds")
+
+        def work(db: sqlite3.Connection) -> int:
+            changed = db.execute("DELETE FROM unanswered WHERE last_seen < ?", (texts_before,)).rowcount
+            changed += db.execute("DELETE FROM unanswered_asker WHERE last_seen < ?", (texts_before,)).rowcount
+            changed += db.execute(
+                "UPDATE feedback SET question = '', voter = NULL, asker = NULL "
+                "WHERE created_at < ? AND (question != '' OR voter IS NOT NULL OR asker IS NOT NULL)",
+                (texts_before,),
+            ).rowcount
+            changed += db.execute("DELETE FROM sent_answer WHERE created_at < ?", (answers_before,)).rowcount
+            db.execute(
+                "DELETE FROM sent_answer_asker WHERE NOT EXISTS "
+                "(SELECT 1 FROM sent_answer s WHERE s.answer_id = sent_answer_asker.answer_id)"
+            )
+            changed += db.execute(
+                "DELETE FROM gap_status WHERE at < ? AND normalized NOT IN (SELECT normalized FROM unanswered)",
+                (texts_before,),
+            ).rowcount
+            return changed
+
+        return self._transaction(work)
+
+    # --- what staff see ---------------------------------------------------------------------------
 
     def daily_stats(self, days: int = 7, today: date | None = None) -> list[DayStats]:
         since = ((today or _today()) - timedelta(days=days - 1)).isoformat()
@@ -498,25 +731,18 @@ class Storage:
         """normalized question → (status, when it was set)."""
         return {norm: (status, at) for norm, status, at in self._read("SELECT normalized, status, at FROM gap_status")}
 
-    def purge_question_texts(self, days: int = QUESTION_RETENTION_DAYS, now: datetime | None = None) -> int:
-        """Delete raw question texts last asked more than `days` ago; vote counts stay. Returns rows touched."""
-        cutoff = _iso((now or datetime.now(UTC)) - timedelta(days=days))
-        with self._lock:
-            touched = self._db.execute("DELETE FROM unanswered WHERE last_seen < ?", (cutoff,)).rowcount
-            touched += self._db.execute(
-                "UPDATE feedback SET question = '' WHERE created_at < ? AND question != ''", (cutoff,)
-            ).rowcount
-            touched += self._db.execute(
-                "DELETE FROM gap_status WHERE at < ? AND normalized NOT IN (SELECT normalized FROM unanswered)",
-                (cutoff,),
-            ).rowcount
-        return touched
-
     def feedback_counts_since(self, days: int, now: datetime | None = None) -> tuple[int, int]:
         """(👍, 👎) of the last `days` days."""
         since = _iso((now or datetime.now(UTC)) - timedelta(days=days))
         counts = dict(self._read("SELECT vote, COUNT(*) FROM feedback WHERE created_at >= ? GROUP BY vote", (since,)))
         return counts.get(1, 0), counts.get(-1, 0)
+
+
+def _connect(path: Path | str, busy_timeout: float, read_only: bool = False) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None, timeout=busy_timeout)
+    if read_only:
+        conn.execute("PRAGMA query_only = ON")
+    return conn
 
 
 def _now() -> str:

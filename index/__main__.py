@@ -23,7 +23,9 @@ def _check(settings: IndexSettings) -> int:
 
 def _build(settings: IndexSettings, force: bool) -> int:
     try:
-        report = build_index(settings.index_config, force=force, progress=lambda m: logging.getLogger("index").info(m))
+        report = build_index(
+            settings.index_config, force=force, progress=lambda m: print(m, file=sys.stderr, flush=True)
+        )
     except BuildRefused as exc:
         problems: list[Problem] = exc.args[0]
         errors = [p for p in problems if p.severity is Severity.ERROR]

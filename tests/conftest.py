@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +16,15 @@ from tests.paths import FIXTURE_DOCS, KNOWLEDGE, TABLES
 
 @pytest.fixture(scope="session")
 def embedding_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One vector cache for the whole run: rebuilding the same text never re-embeds it."""
+    """One vector cache for the whole run: rebuilding the same text never re-embeds it.
+
+    ``PRUVODCE_TEST_CACHE=<folder>`` keeps the vectors between runs (the same real model computed
+    them); by default every run starts empty.
+    """
+    kept = os.environ.get("PRUVODCE_TEST_CACHE")
+    if kept:
+        Path(kept).mkdir(parents=True, exist_ok=True)
+        return Path(kept)
     return tmp_path_factory.mktemp("embedding-cache")
 
 

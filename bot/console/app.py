@@ -133,7 +133,7 @@ class Console:
         return backend.check_knowledge_cached(Path(self.settings.knowledge_dir))
 
     def startup(self) -> None:
-        removed = self.storage.purge_question_texts()
+        removed = self.storage.purge()
         if removed:
             log.info("Deleted %d question texts past their retention period", removed)
         if self.start_worker:

@@ -9,9 +9,7 @@ Wiring (two lines): call ``register(app, settings)`` at the end of ``register_ha
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
-import time
 from collections.abc import Awaitable
 
 from telegram import BotCommand, BotCommandScopeChat, Update
@@ -47,7 +45,6 @@ KONZOLE_LINK = (
 )
 KONZOLE_PRIVATE_ONLY = "Přihlašovací odkaz posílám jen v soukromé zprávě. Napište mi /konzole přímo."
 HEARTBEAT_SECONDS = 15.0
-PURGE_SECONDS = 24 * 3600
 
 
 async def konzole(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -59,7 +56,7 @@ async def konzole(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await handlers.reply_html(update, context, KONZOLE_PRIVATE_ONLY)
         return
     svc = services(context)
-    settings, storage = svc.settings, svc.storage
+    settings, storage = svc.settings, svc.store.storage
     name = user.full_name or (f"@{user.username}" if user.username else f"Správce {user.id}")
     link = await asyncio.to_thread(issue_link, storage, user.id, name, base_url(settings))
     log.info("Console sign-in link issued to an admin")
@@ -101,31 +98,17 @@ async def post_init(app: BotApplication) -> None:
             await handlers.with_retry(set_menu)
         except TelegramError as exc:  # e.g. the admin never opened a chat with the bot
             log.info("No staff command menu for admin %s: %s", admin_id, exc)
-    app.bot_data["admin_housekeeping"] = asyncio.create_task(_housekeeping(app), name="admin-housekeeping")
 
 
-async def _housekeeping(app: BotApplication) -> None:
-    """Heartbeat (which index the bot answers from) and the daily purge, while the application runs."""
-    settings = app_services(app).settings
-    period = min(HEARTBEAT_SECONDS, settings.index_poll_seconds)
-    waited = 0.0
-    while not app.running and waited < 300:  # post_init runs before the application starts
-        await asyncio.sleep(0.2)
-        waited += 0.2
-    next_beat = next_purge = 0.0
-    while app.running:
-        now = time.monotonic()
-        if now >= next_beat:
-            next_beat = now + period
-            with contextlib.suppress(Exception):
-                await asyncio.to_thread(heartbeat, app)
-        if now >= next_purge:
-            next_purge = now + PURGE_SECONDS
-            with contextlib.suppress(Exception):
-                removed = await asyncio.to_thread(app_services(app).storage.purge_question_texts)
-                if removed:
-                    log.info("Deleted %d question texts past their retention period", removed)
-        await asyncio.sleep(0.5)
+async def heartbeat_loop(app: BotApplication) -> None:
+    """Write which index the bot answers from (for the console), while the application runs."""
+    period = min(HEARTBEAT_SECONDS, app_services(app).settings.index_poll_seconds)
+    while True:
+        try:
+            await asyncio.to_thread(heartbeat, app)
+        except Exception:
+            log.exception("Heartbeat not written; trying again later")
+        await asyncio.sleep(period)
 
 
 def heartbeat(app: BotApplication) -> None:

@@ -2,16 +2,22 @@
 
 Decisions:
 
-* The application processes updates sequentially (``concurrent_updates`` off) because the
-  eligibility ``ConversationHandler`` needs it; only the stateless question handler is
-  ``block=False`` and runs retrieval in a worker thread, so one slow question never blocks others.
+* The application processes updates sequentially (``concurrent_updates`` off); only the question
+  handler and the /overit municipality step are ``block=False`` and run retrieval in a worker
+  thread, so one slow question never blocks others.
 * Outgoing requests go through ``AIORateLimiter`` (Telegram's flood limits, ``retry_after``
   honoured); network errors on sends are retried by ``handlers.with_retry``.
-* ``PicklePersistence`` under ``DATA_DIR`` keeps conversation state and ``user_data`` (only the id of
-  the last answer) across restarts; the user's municipality lives in SQLite (``bot.storage``).
-* The index is re-checked every ``INDEX_POLL_SECONDS`` (JobQueue when installed, otherwise an
-  asyncio task) and swapped in atomically by ``Engine.reload_if_changed``.
-* The token never reaches the logs: httpx is set to WARNING and a filter redacts it everywhere.
+* ``getUpdates`` is read update by update (``polling.ResilientBot``): an update the library cannot
+  read is skipped and logged once instead of stalling polling. Webhook mode uses its own small
+  server (``webhook``): 400 for a body that is not an update, replays answered once.
+* The database is used off the event loop and after the answer (``store.AsyncStorage``); a damaged
+  database or state file is moved aside at start-up, a read-only DATA_DIR runs in memory
+  (``recovery``). ``user_data`` (the id of the last answer, an /overit dialog) is kept in an atomically
+  written JSON file (``persistence``) and bounded by ``maintenance``.
+* The index is re-checked every ``INDEX_POLL_SECONDS`` (an asyncio task) and swapped in atomically
+  by ``Engine.reload_if_changed``.
+* The token never reaches the logs or the terminal: httpx is set to WARNING, a filter redacts it
+  everywhere, and a failure at start-up is logged through that filter, never printed raw.
 """
 
 from __future__ import annotations
@@ -21,9 +27,8 @@ import asyncio
 import contextlib
 import logging
 import secrets
+import signal
 import sys
-import warnings
-from typing import Any
 from urllib.parse import urlparse
 
 from telegram import BotCommand, Update
@@ -33,10 +38,7 @@ from telegram.ext import (
     ApplicationBuilder,
     CallbackQueryHandler,
     CommandHandler,
-    ContextTypes,
     MessageHandler,
-    PersistenceInput,
-    PicklePersistence,
     TypeHandler,
     filters,
 )
@@ -44,12 +46,20 @@ from telegram.ext import (
 from bot.config import Settings, load_settings
 from bot.service import AnswerService
 from bot.storage import Storage
-from bot.telegram import admin, handlers, texts
-from bot.telegram.overit import build_overit_handler
+from bot.telegram import admin, handlers, overit, texts
+from bot.telegram.maintenance import maintenance_loop
+from bot.telegram.persistence import JsonUserDataPersistence
+from bot.telegram.polling import ResilientBot
+from bot.telegram.recovery import READ_ONLY_CS, open_storage, writable_dir
 from bot.telegram.services import KEY, BotApplication, BotServices, app_services
 from bot.telegram.state import AnswerCache, UserRateLimiter
+from bot.telegram.store import AsyncStorage
+from bot.telegram.webhook import WebhookServer
 
 log = logging.getLogger(__name__)
+
+STATE_FILE = "telegram_state.json"
+TASKS = "background_tasks"
 
 NO_TOKEN = """\
 Chybí token Telegram bota (proměnná TELEGRAM_BOT_TOKEN).
@@ -64,6 +74,10 @@ To get one: open @BotFather in Telegram, send /newbot, choose a name and a usern
     TELEGRAM_BOT_TOKEN=123456789:AA…
 and run again: python -m bot run
 """
+STOPPED = (
+    "Bot se zastavil kvůli chybě (podrobnosti jsou v logu výše).\n"
+    "The bot stopped because of an error (details in the log above).\n"
+)
 
 
 # --- logging -----------------------------------------------------------------------------------
@@ -115,11 +129,13 @@ def build_application(
     *,
     overall_max_rate: float | None = None,
     persistence: bool = True,
+    in_memory: bool = False,
 ) -> BotApplication:
     """The configured Application (handlers, rate limiter, persistence); not started.
 
-    The engine, storage and settings reach the handlers as one typed ``BotServices`` object
-    (``bot.telegram.services``).
+    The engine, the database (wrapped in ``AsyncStorage``) and settings reach the handlers as one
+    typed ``BotServices`` object (``bot.telegram.services``). ``in_memory`` says the database is a
+    fallback in memory (staff see it in /statistiky).
     """
     assert settings.telegram_bot_token is not None
     limiter = (
@@ -127,30 +143,14 @@ def build_application(
         if overall_max_rate is None
         else AIORateLimiter(max_retries=3, overall_max_rate=overall_max_rate)
     )
-    builder = (
-        ApplicationBuilder()
-        .token(settings.telegram_bot_token.get_secret_value())
-        .base_url(settings.telegram_base_url)
-        .rate_limiter(limiter)
-        .post_init(post_init)
-        .post_shutdown(post_shutdown)
-        .connect_timeout(10)
-        .read_timeout(15)
-        .write_timeout(15)
-        .pool_timeout(30)
-    )
+    bot = ResilientBot(settings.telegram_bot_token.get_secret_value(), settings.telegram_base_url, limiter)
+    builder = ApplicationBuilder().bot(bot).post_init(post_init).post_shutdown(post_shutdown)
     if persistence:
-        builder = builder.persistence(
-            PicklePersistence(
-                filepath=settings.data_dir / "telegram_state.pickle",
-                store_data=PersistenceInput(bot_data=False, chat_data=False, user_data=True, callback_data=False),
-                update_interval=30,
-            )
-        )
+        builder = builder.persistence(JsonUserDataPersistence(settings.data_dir / STATE_FILE, update_interval=30))
     app = builder.build()
     app.bot_data[KEY] = BotServices(
         engine=engine,
-        storage=storage,
+        store=AsyncStorage(storage, in_memory=in_memory),
         settings=settings,
         answers=AnswerCache(),
         limiter=UserRateLimiter(settings.user_rate_limit),
@@ -163,7 +163,7 @@ def register_handlers(app: BotApplication, settings: Settings) -> None:
     """All handlers, in the order they must be tried."""
     message = filters.UpdateType.MESSAGE  # edited messages and channel posts are ignored
     app.add_handler(TypeHandler(Update, handlers.rate_limit), group=-1)
-    app.add_handler(build_overit_handler())  # first: while the flow waits for a municipality, text is its
+    overit.register(app)  # first: at the municipality step, text meant for the dialog is its
     admins = filters.User(user_id=settings.admin_ids, allow_empty=False)
     for name, callback in (
         ("start", handlers.start),
@@ -190,7 +190,7 @@ def register_handlers(app: BotApplication, settings: Settings) -> None:
 
 
 async def post_init(app: BotApplication) -> None:
-    """Register the Czech command menu and start watching for a newly published index."""
+    """Register the Czech command menu; start watching for a newly published index and housekeeping."""
     commands = [BotCommand(name, description) for name, description in texts.COMMANDS]
     try:
         await handlers.with_retry(lambda: app.bot.set_my_commands(commands))
@@ -198,25 +198,22 @@ async def post_init(app: BotApplication) -> None:
         log.warning("Could not register the command menu: %s", exc)
     svc = app_services(app)
     settings = svc.settings
-    period = settings.index_poll_seconds
-    with warnings.catch_warnings():  # PTB warns when the job-queue extra is not installed
-        warnings.simplefilter("ignore")
-        job_queue = app.job_queue
-    if job_queue is not None:
-        job_queue.run_repeating(_reload_job, interval=period, first=period, name="index-reload")
-    else:
-        app.bot_data["reload_task"] = asyncio.create_task(_reload_loop(app, period), name="index-reload")
     await admin.post_init(app)
+    app.bot_data[TASKS] = [
+        asyncio.create_task(_reload_loop(app, settings.index_poll_seconds), name="index-reload"),
+        asyncio.create_task(maintenance_loop(app), name="housekeeping"),
+        asyncio.create_task(admin.heartbeat_loop(app), name="heartbeat"),
+    ]
     log.info("Bot @%s ready; index %s, model %s", app.bot.username, svc.engine.build_id, settings.embedding_model)
 
 
 async def post_shutdown(app: BotApplication) -> None:
-    """Stop the index watcher."""
-    task = app.bot_data.pop("reload_task", None)
-    if task is not None:
+    """Stop the background tasks, finish the queued database writes and close the database."""
+    for task in app.bot_data.pop(TASKS, []):
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
+    await app_services(app).store.aclose()
 
 
 async def reload_index(app: BotApplication) -> bool:
@@ -231,10 +228,6 @@ async def reload_index(app: BotApplication) -> bool:
     return changed
 
 
-async def _reload_job(context: ContextTypes.DEFAULT_TYPE) -> None:
-    await reload_index(context.application)
-
-
 async def _reload_loop(app: BotApplication, period: float) -> None:
     while True:
         await asyncio.sleep(period)
@@ -245,7 +238,7 @@ async def _reload_loop(app: BotApplication, period: float) -> None:
 
 
 def cli(argv: list[str]) -> int:
-    """`python -m bot run [--verbose]`; exit 2 when the token or the index is missing."""
+    """`python -m bot run [--verbose]`; exit 2 when the token or the index is missing, 1 on a failure."""
     parser = argparse.ArgumentParser(
         prog="python -m bot run",
         description="Start the Telegram bot: long polling, or a webhook server when WEBHOOK_URL is set.",
@@ -259,7 +252,22 @@ def cli(argv: list[str]) -> int:
     token = settings.telegram_bot_token.get_secret_value()
     webhook_secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
     setup_logging(token, webhook_secret, level=logging.DEBUG if args.verbose else logging.INFO)
+    try:
+        return _run(settings, webhook_secret)
+    except InvalidToken:
+        sys.stderr.write(
+            "Telegram odmítl token (TELEGRAM_BOT_TOKEN). Zkontrolujte ho u @BotFather.\n"
+            "Telegram rejected the token (TELEGRAM_BOT_TOKEN). Check it with @BotFather.\n"
+        )
+        return 2
+    except Exception:
+        # Logged, not printed: the redacting filter removes the token even from the API's own error text.
+        log.critical("The bot stopped", exc_info=True)
+        sys.stderr.write(STOPPED)
+        return 1
 
+
+def _run(settings: Settings, webhook_secret: str) -> int:
     from bot.engine import Engine  # heavy imports only once the configuration is fine
     from index.errors import IndexUnavailable, ModelUnavailable
 
@@ -268,44 +276,41 @@ def cli(argv: list[str]) -> int:
     except (IndexUnavailable, ModelUnavailable) as exc:
         sys.stderr.write(f"{exc.message_cs}\n({exc.message_en})\n")
         return 2
-    storage = Storage.open(settings.database_path)
-    app = build_application(settings, engine, storage)
-    try:
-        if settings.webhook_url:
-            _run_webhook(app, settings, webhook_secret)
-        else:
-            log.info("Starting long polling against %s", urlparse(settings.telegram_base_url).netloc)
-            app.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
-    except InvalidToken:
-        sys.stderr.write(
-            "Telegram odmítl token (TELEGRAM_BOT_TOKEN). Zkontrolujte ho u @BotFather.\n"
-            "Telegram rejected the token (TELEGRAM_BOT_TOKEN). Check it with @BotFather.\n"
-        )
-        return 2
-    finally:
-        storage.close()
+    opened = open_storage(settings.database_path, max_bytes=settings.database_max_mb * 1_000_000)
+    persist = writable_dir(settings.data_dir)
+    if not persist:
+        log.warning("DATA_DIR %s is not writable: database in memory, Telegram state not saved", settings.data_dir)
+        sys.stderr.write(READ_ONLY_CS.format(path=settings.data_dir) + "\n")
+    app = build_application(settings, engine, opened.storage, persistence=persist, in_memory=opened.in_memory)
+    if settings.webhook_url:
+        asyncio.run(_serve_webhook(app, settings, webhook_secret))
+    else:
+        log.info("Starting long polling against %s", urlparse(settings.telegram_base_url).netloc)
+        app.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
     return 0
 
 
-def webhook_options(settings: Settings, secret: str) -> dict[str, Any]:
-    """Keyword arguments for ``run_webhook``/``Updater.start_webhook`` (local path = URL path)."""
-    assert settings.webhook_url
-    return {
-        "listen": settings.webhook_listen,
-        "port": settings.webhook_port,
-        "url_path": urlparse(settings.webhook_url).path.strip("/"),
-        "webhook_url": settings.webhook_url,
-        "secret_token": secret,
-        "allowed_updates": Update.ALL_TYPES,
-        "drop_pending_updates": False,
-    }
-
-
-def _run_webhook(app: BotApplication, settings: Settings, secret: str) -> None:
-    """Serve the webhook; PTB rejects requests without the right X-Telegram-Bot-Api-Secret-Token."""
+async def _serve_webhook(app: BotApplication, settings: Settings, secret: str) -> None:
+    """Serve the webhook until SIGINT/SIGTERM; Telegram must send the secret with every request."""
     if not secret:
         secret = secrets.token_urlsafe(32)
         log.info("WEBHOOK_SECRET not set: using a random secret for this run")
-    options = webhook_options(settings, secret)
-    log.info("Starting webhook on %s:%s/%s", options["listen"], options["port"], options["url_path"])
-    app.run_webhook(**options)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    await app.initialize()
+    try:
+        await post_init(app)
+        server = WebhookServer(app, settings, secret)
+        await server.start()
+        log.info("Webhook listening on %s:%s%s", settings.webhook_listen, settings.webhook_port, server.path)
+        await app.start()
+        try:
+            await stop.wait()
+        finally:
+            await server.stop()
+            await app.stop()
+    finally:
+        await app.shutdown()
+        await post_shutdown(app)

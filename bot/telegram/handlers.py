@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import logging
 import re
+import time
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import TypeVar
@@ -27,6 +28,7 @@ from bot.render import passage_html, render_html, sources_html
 from bot.telegram import texts
 from bot.telegram.keyboards import answer_keyboard, choice_keyboard, parse_callback
 from bot.telegram.services import services
+from bot.telegram.state import SEEN, SentAnswer
 from kb.text import format_date_cs
 
 log = logging.getLogger(__name__)
@@ -177,6 +179,8 @@ async def rate_limit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     user = update.effective_user
     if user is None or not _is_addressed(update, context):
         return
+    if context.user_data is not None:
+        context.user_data[SEEN] = int(time.time())  # lets maintenance forget users who left
     limiter = services(context).limiter
     if limiter.hit(user.id):
         return
@@ -209,7 +213,7 @@ async def obec(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     name = " ".join(context.args or []).strip()[:100]
     if not name:
-        stored = services(context).storage.get_obec(user.id)
+        stored = await services(context).store.get_obec(user.id)
         text = texts.OBEC_CURRENT.format(obec=esc(stored)) if stored else texts.ASK_OBEC
         await reply_html(update, context, text)
         return
@@ -223,9 +227,9 @@ async def _confirm_place(update: Update, context: ContextTypes.DEFAULT_TYPE, mat
     svc = services(context)
     name = svc.engine.storable_place(match)
     if name is not None and match.obec is not None:
-        svc.storage.set_obec(user.id, name)
         okres = f" (okres {esc(match.obec.okres)})"
         text = texts.OBEC_SAVED.format(obec=esc(match.obec.name), okres=okres) + "\n\n" + esc(match.message)
+        svc.store.set_obec(user.id, name)  # remembered in memory at once, written in the background
         await reply_html(update, context, text)
     elif match.status is PlaceStatus.AMBIGUOUS and match.candidates:
         labels = [_place_label(c) for c in match.candidates if isinstance(c, Municipality)][:10]
@@ -242,7 +246,7 @@ async def mas(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if user is None:
         return
     svc = services(context)
-    stored = svc.storage.get_obec(user.id)
+    stored = await svc.store.get_obec(user.id)
     if stored:
         await reply_html(update, context, esc(svc.engine.place(stored).message))
         return
@@ -256,7 +260,7 @@ async def zdroje(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not key:
         await reply_html(update, context, texts.NO_LAST_ANSWER)
         return
-    answer = services(context).answers.get(key)
+    answer = await _sent_answer(context, key)
     if answer is None:
         await reply_html(update, context, texts.LAST_ANSWER_GONE)
     elif not answer.sources:
@@ -266,17 +270,17 @@ async def zdroje(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def smazat(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Delete everything stored about the user."""
+    """Delete everything stored about the user: database rows, user_data (and with it an /overit dialog), limits."""
     user = update.effective_user
     if user is None:
         return
     svc = services(context)
-    svc.storage.delete_user(user.id)
     if context.user_data is not None:
         context.user_data.clear()
     context.application.drop_user_data(user.id)
     svc.limiter.forget(user.id)
-    await reply_html(update, context, texts.DELETED)
+    deleted = await svc.store.delete_user(user.id)
+    await reply_html(update, context, texts.DELETED if deleted else texts.DELETE_FAILED)
 
 
 # --- questions -----------------------------------------------------------------------------------
@@ -304,25 +308,32 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if svc.in_flight <= TYPING_MAX_IN_FLIGHT:
             with contextlib.suppress(TelegramError):
                 await context.bot.send_chat_action(message.chat_id, ChatAction.TYPING)
-        stored = svc.storage.get_obec(user.id)
+        stored = await svc.store.get_obec(user.id)
         answer: Answer = await asyncio.to_thread(svc.engine.answer, text, obec=stored)
     finally:
         svc.in_flight -= 1
 
     note = ""
     name = svc.engine.storable_place(answer.place) if answer.place is not None else None
-    if name is not None and name != stored and answer.place is not None and answer.place.obec is not None:
-        svc.storage.set_obec(user.id, name)
+    remember = name is not None and name != stored and answer.place is not None and answer.place.obec is not None
+    if remember and answer.place is not None and answer.place.obec is not None:
         note = "\n\n<i>" + esc(texts.OBEC_REMEMBERED_NOTE.format(obec=answer.place.obec.name)) + "</i>"
-    svc.storage.log_question(text, answer.confident)
-    key = svc.answers.put(answer)
+    sent = SentAnswer.of(answer)
+    key = svc.answers.put(sent)
     if context.user_data is not None:
         context.user_data["last_answer"] = key
     keyboard = answer_keyboard(key, has_passage=answer.source_passage is not None)
-    await send_html(
-        context, message.chat_id, render_html(answer) + note,
-        reply_markup=keyboard, reply_to=None if private else message.message_id,
-    )  # fmt: skip
+    try:
+        await send_html(
+            context, message.chat_id, render_html(answer) + note,
+            reply_markup=keyboard, reply_to=None if private else message.message_id,
+        )  # fmt: skip
+    finally:
+        # Recorded after the answer went out, in the background: storage never delays or prevents a reply.
+        if remember and name is not None:
+            svc.store.set_obec(user.id, name)
+        svc.store.record_question(text, answer.confident, asker=user.id)
+    svc.store.remember_answer(key, sent.question, sent.sources_json(), sent.passage_json(), asker=user.id)
 
 
 async def non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -358,7 +369,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     cb = parse_callback(query.data)
     svc = services(context)
-    answer = svc.answers.get(cb.answer_id) if cb.answer_id else None
+    answer = await _sent_answer(context, cb.answer_id) if cb.answer_id else None
     if cb.kind == "unknown" or (cb.kind in ("fb", "src") and answer is None):
         await _answer_query(query, texts.OLD_BUTTON, alert=True)
         return
@@ -367,7 +378,10 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await _answer_query(query, texts.FEEDBACK_AGAIN)
             return
         await _answer_query(query, texts.FEEDBACK_THANKS)
-        svc.storage.add_feedback(answer.answer_id, answer.question, [s.url or s.file for s in answer.sources], cb.vote)
+        svc.store.add_feedback(
+            answer.answer_id, answer.question, [s.url or s.file for s in answer.sources], cb.vote,
+            voter=query.from_user.id, asker=_asker(query),
+        )  # fmt: skip
         if query.message is not None:
             markup = answer_keyboard(answer.answer_id, feedback=False, has_passage=answer.source_passage is not None)
             with contextlib.suppress(BadRequest):
@@ -392,6 +406,30 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await _confirm_place(update, context, match)
 
 
+async def _sent_answer(context: ContextTypes.DEFAULT_TYPE, key: str) -> SentAnswer | None:
+    """A sent answer from memory, else from the database (buttons of answers sent before a restart)."""
+    svc = services(context)
+    found = svc.answers.get(key)
+    if found is not None:
+        return found
+    stored = await svc.store.sent_answer(key)
+    found = SentAnswer.from_stored(stored) if stored is not None else None
+    if found is not None:
+        svc.answers.put(found)
+    return found
+
+
+def _asker(query: CallbackQuery) -> int | None:
+    """Who asked the question under which a button was pressed (private chat: the presser; group: the quoted author)."""
+    message = query.message
+    if not isinstance(message, Message):
+        return None
+    if message.chat.type == ChatType.PRIVATE:
+        return query.from_user.id
+    quoted = message.reply_to_message
+    return quoted.from_user.id if quoted is not None and quoted.from_user is not None else None
+
+
 async def _answer_query(query: CallbackQuery, text: str | None = None, alert: bool = False) -> None:
     """Answer a callback query first thing; an expired query ("query is too old") is harmless."""
     try:
@@ -406,9 +444,8 @@ async def _answer_query(query: CallbackQuery, text: str | None = None, alert: bo
 async def statistiky(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Staff: questions per day, share answered confidently, feedback counts."""
     svc = services(context)
-    storage = svc.storage
-    days = storage.daily_stats(days=7)
-    up, down = storage.feedback_counts()
+    days = await svc.store.daily_stats(days=7)
+    up, down = await svc.store.feedback_counts()
     lines = ["<b>Statistiky za posledních 7 dní</b>"]
     total = sum(d.questions for d in days)
     for d in days:
@@ -421,12 +458,14 @@ async def statistiky(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         lines.append(f"\nCelkem {total} otázek, s jistou odpovědí {round(100 * confident / total)} %.")
     lines.append(f"Hodnocení celkem: 👍 {up} · 👎 {down}")
     lines.append(f"Index: <code>{esc(svc.engine.build_id)}</code>")
+    if svc.store.in_memory:
+        lines.append(texts.ADMIN_IN_MEMORY)
     await reply_html(update, context, "\n".join(lines))
 
 
 async def mezery(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Staff: the most frequent questions the bot could not answer confidently."""
-    gaps = services(context).storage.top_gaps(limit=20)
+    gaps = await services(context).store.top_gaps(limit=20)
     if not gaps:
         await reply_html(update, context, texts.ADMIN_NO_GAPS)
         return

@@ -1,10 +1,19 @@
 """`/overit`: the guided eligibility check in Telegram (applicant type → topic → municipality).
 
-A persistent ``ConversationHandler`` (``name="overit"``): the step each user is at survives a bot
-restart through the Application's persistence, and the choices made so far live in
-``context.user_data["overit"]``. Every step has Zpět (back) and Zrušit (cancel) buttons; /overit
-restarts from the first step at any time. The check itself is the engine's ``check_eligibility``
-(the same code as ``python -m bot overit``), with the engine's places for the municipality and its MAS.
+The dialog's state lives in ``context.user_data["overit"]`` (persisted with the rest of
+``user_data``, so a step survives a restart, and cleared by /smazat with everything else):
+the step, the choices so far, the chat, the bot's latest step message and when the last step was
+taken. A dialog left alone for ``DIALOG_TIMEOUT_S`` is over: its buttons say so and text is no
+longer taken as a municipality.
+
+At the municipality step a text message is the dialog's only when it is meant for it: in a private
+chat any text that is not clearly a question (ends with "?", starts with a question word, or is
+longer than a municipality name could be); in a group only a mention of the bot or a reply to the
+step message. A question leaves the dialog and is answered as usual; other group talk is ignored.
+
+Every step has Zpět (back) and Zrušit (cancel) buttons; /overit restarts from the first step at any
+time. The check itself is the engine's ``check_eligibility`` (the same code as ``python -m bot
+overit``), with the engine's places for the municipality and its MAS.
 
 Callback data: ``ov|a|<applicant>``, ``ov|t|<topic>``, ``ov|skip``, ``ov|mine``, ``ov|back``,
 ``ov|cancel``, ``ov|new`` — all far below Telegram's 64-byte limit.
@@ -17,32 +26,39 @@ import contextlib
 import html
 import logging
 import re
-import warnings
+import time
+from collections.abc import Callable, Mapping
+from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.constants import ParseMode
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.constants import ChatType, MessageEntityType, ParseMode
 from telegram.error import BadRequest
-from telegram.ext import (
-    CallbackQueryHandler,
-    CommandHandler,
-    ContextTypes,
-    ConversationHandler,
-    MessageHandler,
-    filters,
-)
-from telegram.warnings import PTBUserWarning
+from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes, MessageHandler, filters
 
 from bot.eligibility import APPLICANTS, TOPICS
 from bot.places import PlaceStatus
 from bot.render import eligibility_html
+from bot.telegram import handlers
 from bot.telegram.handlers import send_html, with_retry
-from bot.telegram.services import services
+from bot.telegram.services import BotApplication, services
+from kb.text import fold_lower
 
 log = logging.getLogger(__name__)
 
-APPLICANT, TOPIC, OBEC = range(3)
 KEY = "overit"
 PREFIX = "ov"
+APPLICANT, TOPIC, OBEC = "applicant", "topic", "obec"
+DIALOG_TIMEOUT_S = 15 * 60
+# The longest municipality of the region has 4 words and 25 characters; with "(okres Chomutov)" or
+# "obec" around it a name stays within these limits, a question does not.
+MAX_NAME_WORDS = 7
+MAX_NAME_CHARS = 60
+_QUESTION_WORDS = frozenset(
+    """kdo co coz jak jaka jake jaky jakou kde kdy kam kolik proc ktera ktere ktery kterou kteri cim
+    muze muzu mohu muzeme mohou lze smi je jsou jde da dal existuje mam mame ma potrebuji chci chceme
+    chtel chtela prosim poradte vite plati what how who when where which can is are does do
+    що як хто де коли чи скільки який яка яке чому""".split()
+)
 
 TITLE = "<b>Ověření nároku</b>"
 ASK_APPLICANT = f"{TITLE} (krok 1 ze 3)\n\nKdo bude o peníze žádat?"
@@ -51,7 +67,10 @@ ASK_OBEC = (
     f"{TITLE} (krok 3 ze 3)\n\nŽadatel: <b>{{applicant}}</b>\nTéma: <b>{{topic}}</b>\n\n"
     "Ve které obci projekt bude? Napište název obce, nebo zvolte <i>Přeskočit</i>."
 )
+GROUP_HINT = "\n\n<i>Ve skupině název napište jako odpověď na tuto zprávu.</i>"
 CANCELLED = "Ověření jsem zrušil. Nové začnete příkazem /overit."
+EXPIRED = "Toto ověření už vypršelo. Nové začnete příkazem /overit."
+NOTHING_TO_CANCEL = "Žádné ověření teď neprobíhá. Nové začnete příkazem /overit."
 PLACE_NOT_FOUND = (
     "Obec „{obec}“ jsem mezi obcemi Ústeckého kraje nenašel. Napište název znovu (třeba i bez diakritiky), "
     "nebo zvolte <i>Přeskočit</i>."
@@ -62,10 +81,6 @@ WORKING = "Hledám výzvy…"
 
 def _cb(*parts: str) -> str:
     return "|".join((PREFIX, *parts))
-
-
-def _pattern(*parts: str) -> str:
-    return "^" + re.escape(_cb(*parts)) + "$"
 
 
 def _rows(buttons: list[InlineKeyboardButton], width: int = 2) -> list[list[InlineKeyboardButton]]:
@@ -100,43 +115,124 @@ def new_check_keyboard() -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[InlineKeyboardButton("Nové ověření", callback_data=_cb("new"))]])
 
 
-# --- helpers ----------------------------------------------------------------------------------------
+# --- the dialog's state -------------------------------------------------------------------------
 
 
-def _state(context: ContextTypes.DEFAULT_TYPE) -> dict[str, str]:
-    data = context.user_data
-    if data is None:  # no user (channel posts) – never routed here, but stay safe
-        return {}
-    state: dict[str, str] = data.setdefault(KEY, {})
+def looks_like_question(text: str) -> bool:
+    """Clearly a question rather than a municipality name: "?" at the end, a question word first, or too long."""
+    words = re.findall(r"\w+", fold_lower(text))
+    if not words:
+        return False
+    return (
+        text.rstrip().endswith("?")
+        or words[0] in _QUESTION_WORDS
+        or len(words) > MAX_NAME_WORDS
+        or len(text) > MAX_NAME_CHARS
+    )
+
+
+def active_dialog(user_data: Mapping[str, Any] | None, chat_id: int, now: float | None = None) -> dict[str, Any] | None:
+    """The user's dialog in this chat if it has not timed out (no side effects)."""
+    state = (user_data or {}).get(KEY)
+    if not isinstance(state, dict) or state.get("chat") != chat_id or state.get("step") not in (APPLICANT, TOPIC, OBEC):
+        return None
+    at = state.get("at")
+    if not isinstance(at, int | float) or (now or time.time()) - at > DIALOG_TIMEOUT_S:
+        return None
     return state
 
 
-def _stored_obec(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | None:
+def _dialog(context: ContextTypes.DEFAULT_TYPE, update: Update) -> dict[str, Any] | None:
+    chat = update.effective_chat
+    return active_dialog(context.user_data, chat.id) if chat is not None else None
+
+
+def _end(context: ContextTypes.DEFAULT_TYPE) -> None:
+    if context.user_data is not None:
+        context.user_data.pop(KEY, None)
+
+
+def _step(context: ContextTypes.DEFAULT_TYPE, state: dict[str, Any], step: str) -> None:
+    state["step"] = step
+    state["at"] = time.time()
+    if context.user_data is not None:
+        context.user_data[KEY] = state
+
+
+def _addressed_to_dialog(message: Message, state: Mapping[str, Any], bot_username: str) -> str | None:
+    """The text if it is meant for the dialog: any private text; in groups a mention or a reply to the step message."""
+    text = message.text or ""
+    if message.chat.type == ChatType.PRIVATE:
+        return text
+    reply = message.reply_to_message
+    if reply is not None and state.get("msg") is not None and reply.message_id == state.get("msg"):
+        return text
+    mention = f"@{bot_username}".lower()
+    if any(
+        ent.type == MessageEntityType.MENTION and message.parse_entity(ent).lower() == mention
+        for ent in message.entities
+    ):
+        return re.sub(rf"@{re.escape(bot_username)}\b", " ", text, flags=re.IGNORECASE).strip()
+    return None
+
+
+class DialogTextHandler(MessageHandler[ContextTypes.DEFAULT_TYPE, None]):
+    """Text for a user at the municipality step of a live dialog in this chat, meant for the dialog.
+
+    Everything else falls through to the other handlers (a question is answered as usual).
+    """
+
+    def __init__(
+        self, user_data: Mapping[int, Mapping[str, Any]], callback: Callable[..., Any], bot_username: Callable[[], str]
+    ) -> None:
+        super().__init__(filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND, callback, block=False)
+        self._user_data = user_data
+        self._bot_username = bot_username
+
+    def check_update(self, update: object) -> bool | dict[str, list[Any]] | None:
+        found = super().check_update(update)
+        if not found or not isinstance(update, Update) or update.message is None or update.effective_user is None:
+            return None
+        message = update.message
+        state = active_dialog(self._user_data.get(update.effective_user.id), message.chat.id)
+        if state is None or state.get("step") != OBEC:
+            return None
+        if message.forward_origin is not None:
+            return None
+        return found if _addressed_to_dialog(message, state, self._bot_username()) is not None else None
+
+
+# --- showing steps -----------------------------------------------------------------------------------
+
+
+async def _stored_obec(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | None:
     user = update.effective_user
-    if user is None:
-        return None
-    try:
-        return services(context).storage.get_obec(user.id)
-    except Exception:  # the municipality button is a convenience only
-        log.exception("could not read the stored municipality")
-        return None
+    return await services(context).store.get_obec(user.id) if user is not None else None
 
 
-async def _answer(update: Update, text: str | None = None) -> None:
+async def _answer(update: Update, text: str | None = None, alert: bool = False) -> None:
     query = update.callback_query
     if query is not None:
         with contextlib.suppress(Exception):  # an expired query must not stop the flow
-            await with_retry(lambda: query.answer(text=text), attempts=3)
+            await with_retry(lambda: query.answer(text=text, show_alert=alert), attempts=3)
 
 
 async def _show(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, text: str, markup: InlineKeyboardMarkup | None
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    state: dict[str, Any] | None,
+    text: str,
+    markup: InlineKeyboardMarkup | None,
+    *,
+    new_message: bool = False,
 ) -> None:
-    """Edit the message whose button was pressed; otherwise send a new message."""
+    """Edit the message whose button was pressed (else send a new one); remember it as the step message."""
     query = update.callback_query
-    if query is not None and query.message is not None:
+    if query is not None and query.message is not None and not new_message:
         try:
             await with_retry(lambda: query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup))
+            if state is not None:
+                state["msg"] = query.message.message_id
             return
         except BadRequest as exc:
             if "not modified" in str(exc).lower():
@@ -144,179 +240,160 @@ async def _show(
             log.warning("could not edit the /overit message (%s); sending a new one", exc)
     chat = update.effective_chat
     if chat is not None:
-        await send_html(context, chat.id, text, reply_markup=markup)
+        sent = await send_html(context, chat.id, text, reply_markup=markup)
+        if state is not None and sent is not None:
+            state["msg"] = sent.message_id
 
 
-async def _ask_applicant(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    await _show(update, context, ASK_APPLICANT, applicant_keyboard())
-    return APPLICANT
+def _group(update: Update) -> bool:
+    chat = update.effective_chat
+    return chat is not None and chat.type != ChatType.PRIVATE
 
 
-async def _ask_topic(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    state = _state(context)
+async def _ask_applicant(update: Update, context: ContextTypes.DEFAULT_TYPE, *, new_message: bool = False) -> None:
+    chat = update.effective_chat
+    assert chat is not None
+    state: dict[str, Any] = {"chat": chat.id}
+    _step(context, state, APPLICANT)
+    await _show(update, context, state, ASK_APPLICANT, applicant_keyboard(), new_message=new_message)
+
+
+async def _ask_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, state: dict[str, Any]) -> None:
+    _step(context, state, TOPIC)
     text = ASK_TOPIC.format(applicant=html.escape(APPLICANTS[state["applicant"]]))
-    await _show(update, context, text, topic_keyboard())
-    return TOPIC
+    await _show(update, context, state, text, topic_keyboard())
 
 
-async def _ask_obec(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    state = _state(context)
+async def _ask_obec(update: Update, context: ContextTypes.DEFAULT_TYPE, state: dict[str, Any]) -> None:
+    _step(context, state, OBEC)
     text = ASK_OBEC.format(
         applicant=html.escape(APPLICANTS[state["applicant"]]), topic=html.escape(TOPICS[state["topic"]])
     )
-    await _show(update, context, text, obec_keyboard(_stored_obec(update, context)))
-    return OBEC
+    await _show(
+        update,
+        context,
+        state,
+        text + (GROUP_HINT if _group(update) else ""),
+        obec_keyboard(await _stored_obec(update, context)),
+    )
 
 
-async def _finish(update: Update, context: ContextTypes.DEFAULT_TYPE, obec: str | None) -> int:
-    state = _state(context)
+async def _finish(update: Update, context: ContextTypes.DEFAULT_TYPE, state: dict[str, Any], obec: str | None) -> None:
     applicant, topic = state.get("applicant"), state.get("topic")
-    if applicant not in APPLICANTS or topic not in TOPICS:  # lost choices (e.g. data deleted): start over
-        state.clear()
-        return await _ask_applicant(update, context)
-    engine = services(context).engine
     chat = update.effective_chat
     if chat is None:
-        state.clear()
-        return ConversationHandler.END
+        _end(context)
+        return
+    if applicant not in APPLICANTS or topic not in TOPICS:  # lost choices: start over
+        await _ask_applicant(update, context, new_message=True)
+        return
+    engine = services(context).engine
     if obec:
         match = await asyncio.to_thread(engine.place, obec)
-        if match.status is PlaceStatus.NOT_FOUND:
-            await send_html(
-                context, chat.id, PLACE_NOT_FOUND.format(obec=html.escape(obec)),
-                reply_markup=obec_keyboard(_stored_obec(update, context)),
+        if match.status in (PlaceStatus.NOT_FOUND, PlaceStatus.AMBIGUOUS):
+            text = (
+                PLACE_NOT_FOUND.format(obec=html.escape(obec))
+                if match.status is PlaceStatus.NOT_FOUND
+                else PLACE_AMBIGUOUS.format(message=html.escape(match.message))
+            )
+            _step(context, state, OBEC)
+            await _show(
+                update, context, state, text + (GROUP_HINT if _group(update) else ""),
+                obec_keyboard(await _stored_obec(update, context)), new_message=True,
             )  # fmt: skip
-            return OBEC
-        if match.status is PlaceStatus.AMBIGUOUS:
-            await send_html(
-                context, chat.id, PLACE_AMBIGUOUS.format(message=html.escape(match.message)),
-                reply_markup=obec_keyboard(_stored_obec(update, context)),
-            )  # fmt: skip
-            return OBEC
+            return
+    _end(context)
     result = await asyncio.to_thread(engine.check_eligibility, applicant, topic, obec)
-    state.clear()
     await send_html(context, chat.id, eligibility_html(result), reply_markup=new_check_keyboard())
-    return ConversationHandler.END
 
 
 # --- handlers ---------------------------------------------------------------------------------------
 
 
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    """Start or restart the check at step 1 (/overit or the "Nové ověření" button)."""
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/overit (or "Nové ověření"): start at step 1; an older dialog of the user ends."""
     await _answer(update)
-    _state(context).clear()
-    if update.callback_query is not None:  # keep the old result visible; ask in a new message
-        chat = update.effective_chat
-        if chat is not None:
-            await send_html(context, chat.id, ASK_APPLICANT, reply_markup=applicant_keyboard())
-        return APPLICANT
-    return await _ask_applicant(update, context)
+    # keep an old result visible: "Nové ověření" asks in a new message
+    await _ask_applicant(update, context, new_message=update.callback_query is not None)
 
 
-async def choose_applicant(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    """Store the chosen applicant type and ask for the topic."""
-    await _answer(update)
-    code = (update.callback_query.data or "").rsplit("|", 1)[-1] if update.callback_query else ""
-    if code not in APPLICANTS:
-        return await _ask_applicant(update, context)
-    _state(context)["applicant"] = code
-    return await _ask_topic(update, context)
+async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Every ``ov|…`` button; a button of an ended or timed-out dialog says so."""
+    query = update.callback_query
+    if query is None:
+        return
+    parts = (query.data or "").split("|")
+    action = parts[1] if len(parts) > 1 else ""
+    if action == "new":
+        await start(update, context)
+        return
+    state = _dialog(context, update)
+    if state is None:
+        await _answer(update, EXPIRED, alert=True)
+        return
+    step = state.get("step")
+    code = parts[2] if len(parts) > 2 else ""
+    if action == "cancel":
+        await _answer(update)
+        _end(context)
+        await _show(update, context, None, html.escape(CANCELLED), None)
+    elif action == "a" and step == APPLICANT and code in APPLICANTS:
+        await _answer(update)
+        state["applicant"] = code
+        await _ask_topic(update, context, state)
+    elif action == "t" and step == TOPIC and code in TOPICS and state.get("applicant") in APPLICANTS:
+        await _answer(update)
+        state["topic"] = code
+        await _ask_obec(update, context, state)
+    elif action == "back" and step == TOPIC:
+        await _answer(update)
+        state.pop("applicant", None)
+        await _ask_applicant(update, context)
+    elif action == "back" and step == OBEC:
+        await _answer(update)
+        state.pop("topic", None)
+        if state.get("applicant") in APPLICANTS:
+            await _ask_topic(update, context, state)
+        else:
+            await _ask_applicant(update, context)
+    elif action == "skip" and step == OBEC:
+        await _answer(update, WORKING)
+        await _finish(update, context, state, None)
+    elif action == "mine" and step == OBEC:
+        await _answer(update, WORKING)
+        await _finish(update, context, state, await _stored_obec(update, context))
+    else:  # a button of an earlier step
+        await _answer(update)
 
 
-async def choose_topic(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    """Store the chosen topic and ask for the municipality."""
-    await _answer(update)
-    code = (update.callback_query.data or "").rsplit("|", 1)[-1] if update.callback_query else ""
-    state = _state(context)
-    if code not in TOPICS:
-        return await _ask_topic(update, context)
-    if state.get("applicant") not in APPLICANTS:
-        return await _ask_applicant(update, context)
-    state["topic"] = code
-    return await _ask_obec(update, context)
+async def obec_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A text meant for the municipality step: a question leaves the dialog and is answered."""
+    message = update.message
+    state = _dialog(context, update)
+    if message is None or state is None or state.get("step") != OBEC:  # timed out since the check
+        await handlers.question(update, context)
+        return
+    text = _addressed_to_dialog(message, state, context.bot.username) or ""
+    if looks_like_question(text):
+        _end(context)
+        await handlers.question(update, context)
+        return
+    name = " ".join(text.split())[:100]
+    if name:
+        await _finish(update, context, state, name)
 
 
-async def back_to_applicant(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    """Zpět from the topic step: choose the applicant type again."""
-    await _answer(update)
-    _state(context).pop("applicant", None)
-    return await _ask_applicant(update, context)
+async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/zrusit: end the dialog."""
+    running = _dialog(context, update) is not None
+    _end(context)
+    await _show(update, context, None, html.escape(CANCELLED if running else NOTHING_TO_CANCEL), None)
 
 
-async def back_to_topic(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    """Zpět from the municipality step: choose the topic again."""
-    await _answer(update)
-    state = _state(context)
-    state.pop("topic", None)
-    if state.get("applicant") not in APPLICANTS:
-        return await _ask_applicant(update, context)
-    return await _ask_topic(update, context)
-
-
-async def obec_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    """A typed municipality name: run the check (or ask again if the name is unknown)."""
-    message = update.effective_message
-    text = " ".join((message.text or "").split()) if message is not None else ""
-    if not text:
-        return OBEC
-    return await _finish(update, context, text[:100])
-
-
-async def skip_obec(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    """Přeskočit: run the check without a municipality."""
-    await _answer(update, WORKING)
-    return await _finish(update, context, None)
-
-
-async def use_stored_obec(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    """Use the municipality the user set with /obec."""
-    await _answer(update, WORKING)
-    return await _finish(update, context, _stored_obec(update, context))
-
-
-async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    """Zrušit (button or /zrusit): forget the choices and end the conversation."""
-    await _answer(update)
-    _state(context).clear()
-    await _show(update, context, html.escape(CANCELLED), None)
-    return ConversationHandler.END
-
-
-# PTB types a handler's return value invariantly; the conversation stores any state object.
-_Command = CommandHandler[ContextTypes.DEFAULT_TYPE, object]
-_Button = CallbackQueryHandler[ContextTypes.DEFAULT_TYPE, object]
-_Text = MessageHandler[ContextTypes.DEFAULT_TYPE, object]
-
-
-def build_overit_handler() -> ConversationHandler[ContextTypes.DEFAULT_TYPE]:
-    """The persistent /overit conversation; the Application must have a persistence object."""
+def register(app: BotApplication) -> None:
+    """The /overit handlers, before the general ones (the municipality step must see its text first)."""
     message = filters.UpdateType.MESSAGE  # edited messages do not restart anything
-    restart = _Command("overit", start, filters=message)
-    cancel_button = _Button(cancel, pattern=_pattern("cancel"))
-    with warnings.catch_warnings():
-        # per_message=False is intended: state is per user and chat, and /overit (a message)
-        # must reach the same conversation as the buttons.
-        warnings.filterwarnings("ignore", message=".*per_message.*", category=PTBUserWarning)
-        return ConversationHandler(
-            entry_points=[restart, _Button(start, pattern=_pattern("new"))],
-            states={
-                APPLICANT: [_Button(choose_applicant, pattern=r"^ov\|a\|\w+$"), cancel_button],
-                TOPIC: [
-                    _Button(choose_topic, pattern=r"^ov\|t\|\w+$"),
-                    _Button(back_to_applicant, pattern=_pattern("back")),
-                    cancel_button,
-                ],
-                OBEC: [
-                    _Text(message & filters.TEXT & ~filters.COMMAND, obec_text),
-                    _Button(skip_obec, pattern=_pattern("skip")),
-                    _Button(use_stored_obec, pattern=_pattern("mine")),
-                    _Button(back_to_topic, pattern=_pattern("back")),
-                    cancel_button,
-                ],
-            },
-            fallbacks=[restart, _Command("zrusit", cancel, filters=message), cancel_button],
-            allow_reentry=True,
-            name="overit",
-            persistent=True,
-        )
+    app.add_handler(CommandHandler("overit", start, filters=message))
+    app.add_handler(CommandHandler("zrusit", cancel, filters=message))
+    app.add_handler(CallbackQueryHandler(button, pattern=r"^ov\|"))
+    app.add_handler(DialogTextHandler(app.user_data, obec_text, lambda: app.bot.username))

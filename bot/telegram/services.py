@@ -9,8 +9,8 @@ from telegram.ext import Application, ContextTypes
 
 from bot.config import Settings
 from bot.service import AnswerService
-from bot.storage import Storage
 from bot.telegram.state import AnswerCache, UserRateLimiter
+from bot.telegram.store import AsyncStorage
 
 KEY = "services"
 # The Application's generic parameters are PTB's defaults; handlers never depend on them.
@@ -20,7 +20,7 @@ BotApplication: TypeAlias = Application[Any, Any, Any, Any, Any, Any]
 @dataclass
 class BotServices:
     engine: AnswerService
-    storage: Storage
+    store: AsyncStorage  # the database, off the event loop (bot.telegram.store)
     settings: Settings
     answers: AnswerCache
     limiter: UserRateLimiter

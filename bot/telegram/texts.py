@@ -24,9 +24,10 @@ START = (
     "/zdroje – zdroje poslední odpovědi\n"
     "/pomoc – nápověda\n\n"
     "<b>Soukromí:</b> ukládám jen obec, kterou si zvolíte nebo zmíníte v otázce, označení vaší poslední "
-    "odpovědi (kvůli /zdroje) a rozpracované /overit. Hodnocení 👍/👎 "
-    "a otázky, na které jsem nenašel odpověď, ukládám anonymně – bez vašeho jména i čísla účtu –, "
-    "aby je pracovníci MAS mohli doplnit. Příkazem /smazat vymažete vše, co je o vás uloženo."
+    "odpovědi (kvůli /zdroje) a rozpracované /overit. Hodnocení 👍/👎 a otázky, na které jsem nenašel "
+    "odpověď, vidí pracovníci MAS bez vašeho jména i čísla účtu, aby mohli znalosti doplnit. Otázky bez "
+    "odpovědi a otázky u hodnocení mažu nejpozději po 90 dnech, odeslané odpovědi (kvůli tlačítkům pod "
+    "nimi) po 30 dnech. Příkazem /smazat vymažete vše, co je o vás uloženo, i texty vašich otázek."
 )
 
 HELP = (
@@ -63,8 +64,12 @@ NO_SOURCES = "Poslední odpověď nevycházela z žádného konkrétního zdroje
 NO_PASSAGE = "K této odpovědi nemám žádný úryvek ze zdrojů."
 
 DELETED = (
-    "Hotovo. Smazal jsem vaši obec i vše ostatní, co jsem si o vás pamatoval. "
-    "Anonymní hodnocení a otázky bez odpovědi s vámi spojené nejsou, proto je nelze dohledat."
+    "Hotovo. Smazal jsem vaši obec, vaše hodnocení, texty vašich otázek i rozpracované ověření. "
+    "Otázku, na kterou se zeptal i někdo jiný, jsem ponechal jen v jeho znění."
+)
+DELETE_FAILED = (
+    "Smazání se teď nepovedlo, databáze je chvíli nedostupná. Vaši obec už nepoužívám. "
+    "Zkuste prosím /smazat znovu za pár minut."
 )
 
 ONLY_TEXT = "Rozumím zatím jen textu. Napište mi prosím otázku slovy."
@@ -81,8 +86,12 @@ BUTTON_SOURCE = "Zobrazit zdroj"
 BUTTON_MAS = "Moje MAS"
 FEEDBACK_THANKS = "Děkuji za hodnocení!"
 FEEDBACK_AGAIN = "Hodnocení už mám, děkuji."
-OLD_BUTTON = "Toto tlačítko už neplatí (odpověď je starší nebo jsem byl mezitím restartován). Zeptejte se prosím znovu."
+OLD_BUTTON = "Toto tlačítko už neplatí (patří ke starší zprávě). Zeptejte se prosím znovu."
 
 ADMIN_RELOADED = "Načetl jsem nový index a datové tabulky."
 ADMIN_NOT_CHANGED = "Index ani datové tabulky se od posledního načtení nezměnily."
+ADMIN_IN_MEMORY = (
+    "⚠️ Databáze teď běží jen v paměti (složka DATA_DIR není zapisovatelná): statistiky a otázky bez "
+    "odpovědi se restartem ztratí."
+)
 ADMIN_NO_GAPS = "Zatím tu nejsou žádné otázky bez odpovědi."

@@ -99,7 +99,7 @@ def test_question_texts_are_deleted_after_the_retention_period(tmp_path) -> None
     storage._write("UPDATE unanswered SET last_seen = ? WHERE normalized = 'stara otazka'", (old,))
     storage._write("UPDATE feedback SET created_at = ?", (old,))
     storage._write("UPDATE gap_status SET at = ?", (old,))
-    assert storage.purge_question_texts() == 3
+    assert storage.purge() == 3
     assert [q.question for q in storage.gap_questions()] == ["nova otazka"]
     assert storage.feedback_counts() == (0, 1)  # the vote stays, its text is gone
     assert storage._read("SELECT question FROM feedback") == [("",)]

@@ -9,8 +9,8 @@ Reusable by every Telegram test (e.g. ``test_overit_flow.py``):
     (``fake_api.inject(update)``) and faults (``fake_api.fault_rate = 0.1``).
 
 ``start_bot``
-    Async factory ``await start_bot(engine=None, **settings_overrides) -> BotHarness``: builds the
-    real Application with ``bot.telegram.app.build_application`` (real Engine, real SQLite in
+    Async factory ``await start_bot(engine=None, storage=None, **settings_overrides) -> BotHarness``:
+    builds the real Application with ``bot.telegram.app.build_application`` (real Engine, real SQLite in
     ``tmp_path``) and runs it with long polling against ``fake_api``. Stopped at teardown.
 
 ``running_bot``
@@ -21,7 +21,8 @@ dict; returns the injected message), ``ask(user, text)`` (send, wait for the nex
 that chat, return it), ``press(callback_data, user)`` (press a button of the latest bot message in
 the user's chat that has it), ``press_on(user, message, data)`` (arbitrary data, e.g. stale),
 ``wait_for_messages(n, chat_id)``, ``messages(chat_id)``, ``sync(user)`` (round-trip a /pomoc to
-be sure every earlier update of that chat was processed). Update builders live in
+be sure every earlier update of that chat was processed), ``settle()`` (wait until the database
+writes the bot made so far are done: they run in the background, after the replies). Update builders live in
 ``fake_bot_api`` (``user``, ``private_chat``, ``group_chat``, ``message_update``, ``callback_update``…).
 """
 
@@ -38,6 +39,7 @@ from telegram import Update
 from bot.config import Settings
 from bot.storage import Storage
 from bot.telegram.app import build_application, post_init, post_shutdown
+from bot.telegram.services import app_services
 from tests.telegram.fake_bot_api import FakeBotApi, buttons, callback_update, message_update, private_chat, user
 
 TOKEN = "123456:TEST-token-for-the-fake-api"
@@ -110,6 +112,10 @@ class BotHarness:
         """Round-trip a /pomoc: every update sent before it in this chat has been handled."""
         return await self.ask(u, "/pomoc")
 
+    async def settle(self) -> None:
+        """Wait for the database writes made so far (they run in the background, after the replies)."""
+        await app_services(self.app).store.settle()
+
 
 @pytest.fixture
 async def fake_api() -> AsyncIterator[FakeBotApi]:
@@ -126,7 +132,7 @@ async def start_bot(
     """Factory that starts the real bot against ``fake_api``; every bot is stopped at teardown."""
     started: list[tuple[Any, Storage]] = []
 
-    async def factory(engine_: Any = None, **overrides: Any) -> BotHarness:
+    async def factory(engine_: Any = None, *, storage: Storage | None = None, **overrides: Any) -> BotHarness:
         eng = engine_ or engine
         values: dict[str, Any] = {
             "telegram_bot_token": TOKEN,
@@ -138,11 +144,17 @@ async def start_bot(
         }
         values.update(overrides)
         settings = Settings(_env_file=None, **values)
-        storage = Storage.open(settings.database_path)
+        storage = storage or Storage.open(settings.database_path)
         app = build_application(settings, eng, storage)
         await app.initialize()
         await post_init(app)
-        await app.updater.start_polling(poll_interval=0.0, timeout=1, allowed_updates=Update.ALL_TYPES)
+        await app.updater.start_polling(
+            poll_interval=0.0,
+            timeout=1,
+            allowed_updates=Update.ALL_TYPES,
+            # what Application.run_polling does: polling errors go to the error handler
+            error_callback=lambda exc, app=app: app.create_task(app.process_error(error=exc, update=None)),
+        )
         await app.start()
         started.append((app, storage))
         return BotHarness(app, fake_api, settings, storage, eng)

@@ -10,7 +10,10 @@ sends; JSON-typed values such as ``reply_markup`` arrive JSON-encoded) or JSON.
 Like Telegram, it answers ``400 Bad Request`` for HTML that does not parse (checked with
 ``tg_html.check_telegram_html``), texts over 4096 characters and callback data over 64 bytes; every
 such rejection is also kept in ``errors`` so a test fails loudly. ``fault_rate`` makes that share of
-calls fail with ``429 retry_after`` or ``502 Bad Gateway`` *without* performing the call.
+calls fail with ``429 retry_after`` or ``502 Bad Gateway`` *without* performing the call;
+``fail(method, status, description, times)`` makes the next calls of one method fail
+(``{token}`` in the description is replaced by the token of the request, as some real errors echo
+the URL). ``inject_raw`` queues an update exactly as given (e.g. one the library cannot read).
 
 Usage::
 
@@ -185,6 +188,7 @@ class FakeBotApi:
             "can_join_groups": True, "can_read_all_group_messages": False, "supports_inline_queries": False,
         }  # fmt: skip
         self.delivered_at: dict[tuple[int, int], float] = {}  # (chat_id, message_id) → when delivered
+        self._failures: dict[str, list[tuple[int, str]]] = {}
 
     # lifecycle
 
@@ -223,6 +227,18 @@ class FakeBotApi:
         self._updates.append(update)
         self._new_update.set()
         return update["update_id"]
+
+    def inject_raw(self, body: dict) -> int:
+        """Queue ``body`` as an update without looking into it; returns its update_id."""
+        update = {**body, "update_id": self._next_update_id}
+        self._next_update_id += 1
+        self._updates.append(update)
+        self._new_update.set()
+        return update["update_id"]
+
+    def fail(self, method: str, status: int, description: str, times: int = 1) -> None:
+        """The next ``times`` calls of ``method`` fail with ``status`` and ``description``."""
+        self._failures.setdefault(method, []).extend([(status, description)] * times)
 
     def add_chat(self, chat: dict) -> None:
         """Make a chat known without queueing an update (for updates delivered by webhook)."""
@@ -301,6 +317,11 @@ class FakeBotApi:
                 )
             self._record(method, params, 502)
             return web.Response(status=502, text="<html><body>502 Bad Gateway</body></html>")
+        planned = self._failures.get(method)
+        if planned:
+            status, description = planned.pop(0)
+            self._record(method, params, status)
+            return self._error(status, description.replace("{token}", request.match_info["token"]))
         handler = getattr(self, f"_m_{method}", None)
         if handler is None:
             self._record(method, params, 404)

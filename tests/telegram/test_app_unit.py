@@ -8,7 +8,7 @@ import pytest
 
 from bot.telegram.app import NO_TOKEN, RedactingFilter, cli
 from bot.telegram.keyboards import answer_keyboard, parse_callback
-from bot.telegram.state import AnswerCache, UserRateLimiter
+from bot.telegram.state import AnswerCache, SentAnswer, UserRateLimiter
 
 
 @pytest.fixture
@@ -77,13 +77,9 @@ def test_user_rate_limiter_sliding_window_and_single_warning() -> None:
 
 
 def test_answer_cache_is_bounded_and_counts_one_vote_per_user() -> None:
-    class A:
-        def __init__(self, i: int) -> None:
-            self.answer_id = f"id{i}"
-
     cache = AnswerCache(max_size=3)
     for i in range(5):
-        cache.put(A(i))
+        cache.put(SentAnswer(f"id{i}", f"otázka {i}", (), None))
     assert len(cache) == 3 and cache.get("id0") is None and cache.get("id4") is not None
     assert cache.first_vote("id4", 1) and not cache.first_vote("id4", 1) and cache.first_vote("id4", 2)
 

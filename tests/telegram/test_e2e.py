@@ -63,7 +63,8 @@ async def test_conversation_start_question_feedback_obec_smazat(running_bot) -> 
     stored_msg = api.messages[(uid, answer["message_id"])]
     await api.wait_for(lambda: not any(b["callback_data"].startswith("fb:") for b in buttons(stored_msg)))
     db = sqlite3.connect(bot.settings.database_path)
-    rows = db.execute("SELECT answer_id, question, sources, vote FROM feedback").fetchall()
+    query = "SELECT answer_id, question, sources, vote FROM feedback"
+    rows = await api.wait_for(lambda: db.execute(query).fetchall())  # recorded in the background
     assert rows == [(aid, QUESTION, rows[0][2], 1)] and rows[0][2].startswith("http")
 
     # "Zobrazit zdroj": the passage behind the answer
@@ -79,7 +80,7 @@ async def test_conversation_start_question_feedback_obec_smazat(running_bot) -> 
     most = bot.engine.places.by_name("Most")
     confirm = await bot.ask(uid, "/obec Most")
     assert "Most" in confirm["text"] and most.message.split("\n")[0] in confirm["text"]
-    assert bot.storage.get_obec(uid) == most.obec.name
+    await api.wait_for(lambda: bot.storage.get_obec(uid) == most.obec.name)  # written in the background
 
     # the next answer ends with the MAS line
     again = await bot.ask(uid, "Kdo může žádat o dotaci z OPST?")
@@ -103,7 +104,7 @@ async def test_question_naming_a_municipality_is_remembered(running_bot) -> None
     bot = running_bot
     reply = await bot.ask(1002, "Která MAS pomůže obci Litvínov s dotací?")
     litvinov = bot.engine.places.by_name("Litvínov")
-    assert bot.storage.get_obec(1002) == litvinov.obec.name
+    await bot.api.wait_for(lambda: bot.storage.get_obec(1002) == litvinov.obec.name)
     assert "Zapamatoval jsem si obec" in reply["text"]
     all_sent_html_valid(bot.api)
 
@@ -267,7 +268,7 @@ async def test_ambiguous_municipality_is_chosen_with_buttons(running_bot) -> Non
     bot.press(louny, uid)
     confirm = (await bot.wait_for_messages(2, uid))[-1]
     assert "Blatno" in confirm["text"] and "Louny" in confirm["text"]
-    assert bot.storage.get_obec(uid) == "Blatno (okres Louny)"
+    await bot.api.wait_for(lambda: bot.storage.get_obec(uid) == "Blatno (okres Louny)")
     mas_reply = await bot.ask(uid, "/mas")
     assert mas_reply["text"] == bot.engine.places.by_name("Blatno (okres Louny)").message
     assert "Louny" in mas_reply["text"]

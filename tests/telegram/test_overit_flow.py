@@ -176,14 +176,15 @@ async def test_state_survives_a_restart(start_bot, tmp_path) -> None:
     # "restart": write the persistence file and stop the first bot's polling (the fixture stops
     # the Application itself at teardown), then start a new Application on the same data_dir
     await first.app.update_persistence()
+    await first.app.persistence.flush()
     await first.app.updater.stop()
-    assert (data_dir / "telegram_state.pickle").exists()
+    assert (data_dir / "telegram_state.json").exists()
 
     second = await start_bot(data_dir=data_dir)
     assert second.app is not first.app and second.app.persistence is not first.app.persistence
 
-    # Zpět on the step-3 message sent before the restart works in the new process: it knows
-    # both the step (conversation state) and the choices (user_data)
+    # Zpět on the step-3 message sent before the restart works in the new process: the step and
+    # the choices live in user_data
     topics = await press_and_wait_edit(second, "ov|back", uid)
     assert "krok 2 ze 3" in topics["text"] and "NNO/spolek/nadace/o.p.s." in topics["text"]
     await press_and_wait_edit(second, "ov|t|priroda", uid)

@@ -9,7 +9,8 @@ import pytest
 
 from bot.config import Settings
 from bot.storage import Storage
-from bot.telegram.app import build_application, post_init, post_shutdown, webhook_options
+from bot.telegram.app import build_application, post_init, post_shutdown
+from bot.telegram.webhook import WebhookServer
 from tests.telegram.conftest import TOKEN
 from tests.telegram.fake_bot_api import message_update, private_chat, user
 
@@ -35,7 +36,8 @@ async def test_webhook_rejects_requests_without_the_secret(fake_api, engine, tmp
     app = build_application(settings, engine, storage)
     await app.initialize()
     await post_init(app)
-    await app.updater.start_webhook(**webhook_options(settings, SECRET))
+    server = WebhookServer(app, settings, SECRET)
+    await server.start()
     await app.start()
     try:
         (call,) = fake_api.calls_of("setWebhook")
@@ -54,7 +56,7 @@ async def test_webhook_rejects_requests_without_the_secret(fake_api, engine, tmp
         assert "Jak se ptát" in reply["text"]
         assert len(fake_api.sent_to(1)) == 1  # the rejected requests were never processed
     finally:
-        await app.updater.stop()
+        await server.stop()
         await app.stop()
         await app.shutdown()
         await post_shutdown(app)
