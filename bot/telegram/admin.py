@@ -103,11 +103,17 @@ async def post_init(app: BotApplication) -> None:
 async def heartbeat_loop(app: BotApplication) -> None:
     """Write which index the bot answers from (for the console), while the application runs."""
     period = min(HEARTBEAT_SECONDS, app_services(app).settings.index_poll_seconds)
+    failing = False
     while True:
         try:
             await asyncio.to_thread(heartbeat, app)
+            failing = False
+        except OSError as exc:  # a read-only or full DATA_DIR: said once, not every few seconds
+            if not failing:
+                log.warning("Heartbeat for the console not written (%s); the bot goes on answering", exc)
+            failing = True
         except Exception:
-            log.exception("Heartbeat not written; trying again later")
+            log.exception("Heartbeat for the console failed; trying again later")
         await asyncio.sleep(period)
 
 

@@ -30,7 +30,8 @@ def test_ask_json_has_the_documented_shape(small_index: Settings) -> None:
     out = run(["-m", "bot", "ask", "--json", "Kolik", "zaplatí", "úřad", "práce", "na", "rekvalifikaci?"], small_index)
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
-    assert set(data) == {"question", "answer", "confident", "passages", "sources", "mas"}
+    assert set(data) == {"question", "answer", "confident", "kind", "lang", "passages", "sources", "mas", "eligibility"}
+    assert data["kind"] == "amount" and data["lang"] == "cs" and isinstance(data["eligibility"], dict | None)
     assert data["confident"] is True and "50 000 Kč" in data["answer"]
     assert {"text", "title", "file", "source", "as_of", "score"} == set(data["passages"][0])
     assert {"title", "url", "file", "as_of"} == set(data["sources"][0])

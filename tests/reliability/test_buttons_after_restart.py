@@ -15,7 +15,7 @@ from tests.telegram.fake_bot_api import buttons
 
 pytestmark = pytest.mark.slow
 
-QUESTION = "Co je Fond pro spravedlivou transformaci?"
+QUESTION = "Kolik může úřad práce zaplatit za rekvalifikaci?"  # answered from a quoted passage
 
 
 async def test_feedback_source_and_zdroje_survive_a_restart(start_bot, tmp_path) -> None:

@@ -10,7 +10,6 @@ import pytest
 
 from bot.console.auth import redeem
 from bot.console.live import read_bot_status
-from bot.telegram import admin
 from tests.telegram.fake_bot_api import group_chat, user
 
 pytestmark = pytest.mark.slow
@@ -21,10 +20,7 @@ OTHER = 777
 
 @pytest.fixture
 async def staff_bot(start_bot):  # type: ignore[no-untyped-def]
-    bot = await start_bot(index_poll_seconds=1)
-    admin.register(bot.app, bot.settings)
-    await admin.post_init(bot.app)
-    return bot
+    return await start_bot(index_poll_seconds=1)  # build_application and post_init wire in the staff part
 
 
 async def test_konzole_gives_admins_a_one_time_link_that_signs_in(staff_bot) -> None:  # type: ignore[no-untyped-def]
@@ -56,7 +52,7 @@ async def test_help_shows_staff_commands_to_admins_only(staff_bot) -> None:  # t
 
 async def test_admins_get_their_own_command_menu(staff_bot) -> None:  # type: ignore[no-untyped-def]
     scoped = [c.params for c in staff_bot.api.calls_of("setMyCommands") if c.params.get("scope")]
-    assert len(scoped) == 1
+    assert len(scoped) == 1, scoped
     scope = json.loads(scoped[0]["scope"]) if isinstance(scoped[0]["scope"], str) else scoped[0]["scope"]
     assert scope == {"type": "chat", "chat_id": ADMIN}
     commands = scoped[0]["commands"]

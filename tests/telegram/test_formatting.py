@@ -58,7 +58,7 @@ def test_answer_has_body_first_then_dated_sources_then_mas_line() -> None:
     check_telegram_html(out)
     assert out.startswith("Fond pomáhá &lt;obcím&gt; &amp; firmám.")
     assert out.count("opst.cz/x") == 1  # de-duplicated
-    assert '<a href="https://opst.cz/x">OPST – přehled</a> – opst.cz <i>(stav k 1. 7. 2024)</i>' in out
+    assert '<a href="https://opst.cz/x">opst.cz</a> – OPST – přehled <i>(stav k 1. 7. 2024)</i>' in out
     assert "• Bez odkazu" in out
     assert out.rstrip().endswith("Vaše MAS: MAS Labské skály (web: https://example.cz)")
     assert out.index("Zdroje") < out.index("Vaše MAS")
