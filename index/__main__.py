@@ -10,6 +10,7 @@ import sys
 from index.build import build_index
 from index.check import format_report, run_check
 from index.errors import BuildRefused, IndexUnavailable, ModelUnavailable
+from index.gaps import DATABASE_FILE, format_gap_words, gap_words, unanswered_questions
 from index.settings import IndexSettings, load_index_settings
 from index.store import load_index
 from kb.problems import Problem, Severity, has_errors
@@ -18,7 +19,22 @@ from kb.problems import Problem, Severity, has_errors
 def _check(settings: IndexSettings) -> int:
     knowledge, problems = run_check(settings.knowledge_dir)
     print(format_report(problems, settings.knowledge_dir, len(knowledge.documents)))
+    lines = _gap_word_lines(settings)
+    if lines:
+        print("", *lines, sep="\n")
     return 1 if has_errors(problems) else 0
+
+
+def _gap_word_lines(settings: IndexSettings) -> list[str]:
+    """Unknown words of the bot's unanswered questions, when a database and a published index exist."""
+    questions = unanswered_questions(settings.data_dir / DATABASE_FILE)
+    if not questions:
+        return []
+    try:
+        index = load_index(settings.data_dir, settings.embedding_model)
+    except IndexUnavailable:
+        return []
+    return format_gap_words(gap_words(questions, index))
 
 
 def _build(settings: IndexSettings, force: bool) -> int:

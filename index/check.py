@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from index.synonyms import useless_entries
+from kb.freshness import freshness_report
 from kb.knowledge import Knowledge
 from kb.problems import Problem, Severity
 
@@ -16,8 +17,13 @@ def index_problems(knowledge: Knowledge) -> list[Problem]:
 
 
 def run_check(knowledge_dir: Path, today: dt.date | None = None) -> tuple[Knowledge, list[Problem]]:
+    """Everything staff should know: errors, warnings, and how fresh each document and table is."""
     knowledge = Knowledge.load(knowledge_dir, today)
-    return knowledge, [*knowledge.problems, *index_problems(knowledge)]
+    tables = knowledge.tables
+    freshness = freshness_report(
+        knowledge.documents, tables.calls, tables.places, knowledge.folder.name, today or dt.date.today()
+    )
+    return knowledge, [*knowledge.problems, *index_problems(knowledge), *freshness]
 
 
 def format_report(problems: list[Problem], knowledge_dir: Path, document_count: int) -> str:
