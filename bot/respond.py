@@ -26,7 +26,8 @@ from bot.answer import Answer, Source
 from bot.compose import answer_id, compose, empty_answer, passages_of, quoted_call_numbers
 from bot.curated import CuratedMatch, match_curated
 from bot.eligibility import Calls, EligibilityResult
-from bot.eligibility.summary import data_freshness, status_note, summarize
+from bot.eligibility.engine import data_freshness
+from bot.eligibility.summary import status_note, summarize
 from bot.intent import QuestionKind, classify, looks_like_followup
 from bot.language import detect_language
 from bot.places import PlaceMatch, Places, contact_summary

@@ -46,6 +46,9 @@ CLOSED_SHOWN = 6  # closed calls listed in the plain-text message (JSON lists al
 MAS_DIRECTORY = "Svou místní akční skupinu (MAS) najdete na www.nsmascr.cz."
 
 
+OPST_SITE = "opst.cz"
+
+
 def _as_of_cs(value: str | None) -> str:
     return format_date_cs(value) or "datum zdroje neuvedeno"
 
@@ -330,6 +333,16 @@ def _mas_text(place: PlaceMatch | None, places: Places | None) -> str:
     return MAS_DIRECTORY
 
 
+def data_freshness(calls: list[Call]) -> str | None:
+    """ "podle údajů opst.cz k 31. 7. 2026": the newest source date of the calls a text relies on."""
+    dated = [c for c in calls if c.as_of]
+    if not dated:
+        return None
+    newest = max(dated, key=lambda c: partial_date_start(c.as_of or ""))
+    where = OPST_SITE if OPST_SITE in newest.source else "našich zdrojů"
+    return f"podle údajů {where} k {format_date_cs(newest.as_of)}"
+
+
 def _call_block(m: CallMatch) -> list[str]:
     c = m.call
     lines = [f"• {c.name}"]
@@ -375,7 +388,10 @@ def _message(result: EligibilityResult, obec: str | None, place: PlaceMatch | No
 
     groups = {s: [m for m in result.matches if m.status == s] for s in (OPEN, PLANNED, UNKNOWN, CLOSED)}
     if groups[OPEN]:
-        lines.append(f"Otevřené ({len(groups[OPEN])}):")
+        fresh = data_freshness([m.call for m in groups[OPEN]])
+        check = "ověřte na opst.cz" if fresh and OPST_SITE in fresh else "ověřte u vyhlašovatele"
+        caveat = f" – {fresh}; {check}, výzva mohla skončit dřív" if fresh else ""
+        lines.append(f"Otevřené ({len(groups[OPEN])}){caveat}:")
         for m in groups[OPEN]:
             lines += _call_block(m)
         lines.append("")

@@ -11,12 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kb.calls import APPLICANTS, TOPICS, Call
-from kb.text import format_date_cs, partial_date_start
+from kb.text import format_date_cs
 
 from .codes import CallStatus
-from .engine import CallMatch, EligibilityResult, amount_text
+from .engine import OPST_SITE, CallMatch, EligibilityResult, amount_text, data_freshness
 
-OPST_SITE = "opst.cz"
 MAX_LISTED = 3
 
 
@@ -28,16 +27,6 @@ class Summary:
 
 def _name(call: Call) -> str:
     return call.name.rstrip(". ")
-
-
-def data_freshness(calls: list[Call]) -> str | None:
-    """ "podle údajů opst.cz k 31. 7. 2026": the newest source date of the calls a text relies on."""
-    dated = [c for c in calls if c.as_of]
-    if not dated:
-        return None
-    newest = max(dated, key=lambda c: partial_date_start(c.as_of or ""))
-    where = OPST_SITE if OPST_SITE in newest.source else "našich zdrojů"
-    return f"podle údajů {where} k {format_date_cs(newest.as_of)}"
 
 
 def _verify(call: Call) -> str:

@@ -50,7 +50,7 @@ def test_json_shape(capsys) -> None:
         "source": "https://www.dotacni.info/dotacni-program-voucher-pro-rozvoj-podnikani-ustecky-kraj/",
         "as_of": None,  # the source article carries no date
     }
-    assert "Otevřené (2):" in data["message"]  # the voucher and the 20th call (Řemeslné inkubátory, 2023–2026)
+    assert "Otevřené (2)" in data["message"]  # the voucher and the 20th call (Řemeslné inkubátory, 2023–2026)
 
 
 def test_unknown_values_are_null(capsys) -> None:

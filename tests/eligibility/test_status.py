@@ -106,7 +106,7 @@ def test_open_calls_come_first(calls: Calls) -> None:
 
 def test_open_call_details_in_message(calls: Calls) -> None:
     message = calls.check("mas", "kreativni", on=date(2026, 1, 15)).message
-    assert "Otevřené (1):" in message
+    assert "Otevřené (1) – podle údajů " in message and "výzva mohla skončit dřív:" in message
     assert "Kreativní vouchery pro veřejný sektor" in message
     assert "příjem do 31. 7. 2026" in message
     assert "50 000 Kč až 200 000 Kč; až 85 % uznatelných nákladů" in message
