@@ -92,6 +92,10 @@ class Engine:
         return self._published.places
 
     @property
+    def normalizer(self) -> QueryNormalizer:
+        return self._published.normalizer
+
+    @property
     def calls(self) -> Calls:
         return self._published.calls
 

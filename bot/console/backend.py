@@ -557,6 +557,13 @@ def try_question(engine: Any, question: str) -> TryResult:
     )
 
 
+def unknown_words(engine: Any, questions: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Words of (question, times asked) that no passage of the engine's index contains, most frequent first."""
+    from index.gaps import gap_words
+
+    return gap_words(questions, engine.index, engine.normalizer)
+
+
 def answered_by_bot(engine: Any, question: str) -> bool:
     """Was a logged "unanswered" question in fact answered (a municipality, an eligibility report,
     a greeting) or is it answered confidently by today's knowledge?"""

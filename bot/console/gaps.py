@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 # questions up to ~0.89 (measured on Czech questions with and without diacritics).
 SIMILARITY = 0.92
 MAX_QUESTIONS = 1000  # the newest ones; older texts are deleted after the retention period anyway
+UNKNOWN_WORDS_SHOWN = 20
 
 
 @dataclass
@@ -98,6 +99,7 @@ class GapView:
     note: str | None = None  # why the questions are not grouped (no index yet)
     answered: int = 0  # logged questions the bot in fact answers now
     marked: int = 0  # hidden because staff marked them
+    unknown_words: list[tuple[str, int]] = field(default_factory=list)  # words of open gaps the index lacks
 
 
 def open_groups(console: Console, limit: int | None = None) -> GapView:
@@ -136,4 +138,5 @@ def open_groups(console: Console, limit: int | None = None) -> GapView:
         return GapView([], None, answered, marked)
     matrix = np.stack([cache[("vector", q.normalized)] for q in kept])
     groups = group_questions(kept, matrix)
-    return GapView(groups[:limit] if limit else groups, None, answered, marked)
+    unknown = backend.unknown_words(engine, [(q.question, q.count) for q in kept])
+    return GapView(groups[:limit] if limit else groups, None, answered, marked, unknown[:UNKNOWN_WORDS_SHOWN])

@@ -46,6 +46,15 @@ def test_groups_near_duplicates_and_leaves_out_what_the_bot_answers(admin_client
     assert 'value="kde sezenu formular na kotlikovou dotaci"' in form and "formulář kotlíková dotace" in form
 
 
+def test_words_the_knowledge_lacks_are_listed_for_the_synonym_file(admin_client: ConsoleClient) -> None:
+    storage = admin_client.console.storage
+    for _ in range(3):
+        storage.log_question("kde je šmoulí kotlíková dotace", confident=False)
+    page = html.unescape(admin_client.get("/mezery").text)
+    assert "Slova, která znalosti neznají" in page and "šmoulí (3×)" in page
+    assert "kotlíková (" not in page  # the knowledge has it
+
+
 def test_resolved_hides_until_asked_again_and_ignored_hides_for_good(admin_client: ConsoleClient) -> None:
     storage = admin_client.console.storage
     seed(storage)

@@ -90,7 +90,8 @@ def test_95th_call_for_a_municipality_and_energy(calls: Calls, on: date, expecte
     assert row["status"] == expected
     assert detail in result.message
     if expected == OPEN:
-        assert result.message.index("Otevřené (1) – podle údajů opst.cz k 31. 7. 2026; ověřte na opst.cz, výzva mohla skončit dřív:") < result.message.index("95. výzva OPST")
+        heading = "Otevřené (1) – podle údajů opst.cz k 31. 7. 2026; ověřte na opst.cz, výzva mohla skončit dřív:"
+        assert result.message.index(heading) < result.message.index("95. výzva OPST")
         assert "ověřte na opst.cz, výzva mohla skončit dřív" in result.message
         assert "https://opst.cz/dotace/95-vyzva/" in result.message
     else:

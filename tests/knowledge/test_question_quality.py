@@ -1,55 +1,78 @@
-"""Answer quality on our own question set, through the real engine and the real index of knowledge/.
+"""Answer quality on the question sets (tests/knowledge/sets/), through the real engine and index of knowledge/.
 
-Two numbers, printed and asserted:
-* retrieval: the expected document is among the files of the top 5 passages (target ≥ 95 %);
-* answer: the key fact appears in the answer text the bot would send (target ≥ 80 %).
-When this fails, improve the documents (clear first sentences, self-contained sections), not the questions.
+`bench/bench_quality.py` prints every number against the product targets of issues 10–12; this test
+holds the floor under them, so a change that makes answers worse fails here. The floors sit a few
+points below what the bot measures today (README, "Measured"); raise them as the numbers improve.
+When this fails, improve the documents or the answer layer, never the questions (sets/README.md).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import Any
 
 import pytest
-import yaml
 
-QUESTIONS = Path(__file__).resolve().parent / "questions.yaml"
-RETRIEVAL_TARGET = 0.95
-FACT_TARGET = 0.80
+from tests.knowledge import evaluate as ev
 
 pytestmark = pytest.mark.slow
 
-
-def evaluate(engine, questions: list[dict]) -> tuple[float, float, list[str], list[str]]:
-    """(retrieval rate, fact rate, retrieval misses, fact misses) over the question set."""
-    hit_doc = hit_fact = 0
-    doc_misses: list[str] = []
-    fact_misses: list[str] = []
-    for item in questions:
-        answer = engine.answer(item["q"])
-        files = [Path(p.file).name for p in answer.passages[:5]]
-        if item["doc"] in files:
-            hit_doc += 1
-        else:
-            doc_misses.append(f"{item['q']!r}: expected {item['doc']}, top 5 {files}")
-        if item["fact"].casefold() in answer.text.casefold():
-            hit_fact += 1
-        else:
-            fact_misses.append(f"{item['q']!r}: missing {item['fact']!r} in {answer.body[:160]!r}")
-    return hit_doc / len(questions), hit_fact / len(questions), doc_misses, fact_misses
+TOP5_FLOOR = 0.95  # the expected document among the top 5 passages
+FACT_FLOOR = 0.78  # the key fact in what the bot says (all answerable questions)
+HELD_OUT_FACT_FLOOR = 0.66  # the same on the held-out third, never tuned on
+REFUSED_CEILING = 0.06  # answerable questions answered with "nevím"
+OFFTOPIC_ANSWERED_CEILING = 0.20  # off-topic questions answered from the documents
+LANGUAGE_FLOOR = 0.95  # Ukrainian and English questions answered in their language
+SPECIAL_FLOOR = 0.85  # bare municipality names → MAS card; thanks → short reply
 
 
-def test_expected_document_in_top5_and_fact_in_answer(engine) -> None:
-    questions = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))
-    assert len(questions) >= 70
-    retrieval, facts, doc_misses, fact_misses = evaluate(engine, questions)
+def _report(name: str, score: ev.Score) -> None:
+    median, p90 = score.lengths()
     print(
-        f"\nknowledge questions: {len(questions)}; expected document in top 5: {retrieval:.1%}; "
-        f"key fact in answer: {facts:.1%}"
+        f"\n{name}: n={len(score)} fact {score.share('fact'):.1%} (held-out {score.share('fact', 'held_out'):.1%}) "
+        f"top5 {score.share('top5'):.1%} refused {score.share('refused'):.1%} length p50 {median:.0f} p90 {p90:.0f}"
     )
-    for line in doc_misses:
-        print("  top5 miss:", line)
-    for line in fact_misses:
-        print("  fact miss:", line)
-    assert retrieval >= RETRIEVAL_TARGET, f"expected document in top 5 for only {retrieval:.1%}"
-    assert facts >= FACT_TARGET, f"key fact in the answer for only {facts:.1%}"
+    for miss in score.misses("fact")[:15]:
+        if miss.item.get("split") != "held_out":  # held-out misses are not read while tuning
+            print(f"  fact miss {miss.item['id']}: {miss.item['q']!r}")
+
+
+@pytest.fixture(scope="module")
+def answerable(engine: Any) -> ev.Score:
+    return ev.evaluate(engine, [item for name in ev.ANSWERABLE for item in ev.load(name)])
+
+
+def test_answerable_questions_find_their_document_and_say_the_key_fact(answerable: ev.Score) -> None:
+    _report("answerable", answerable)
+    assert len(answerable) >= 200
+    assert answerable.share("top5") >= TOP5_FLOOR
+    assert answerable.share("fact") >= FACT_FLOOR
+    assert answerable.share("fact", "held_out") >= HELD_OUT_FACT_FLOOR
+    assert answerable.share("refused") <= REFUSED_CEILING
+
+
+def test_answers_stay_short(answerable: ev.Score) -> None:
+    median, p90 = answerable.lengths()
+    assert median <= 450 and p90 <= 900
+
+
+def test_off_topic_questions_are_not_answered_from_the_documents(engine: Any) -> None:
+    offtopic = ev.evaluate(engine, ev.load("offtopic"))
+    answered = 1 - offtopic.share("refused")
+    print(f"\noff-topic answered: {answered:.1%} of {len(offtopic)}")
+    assert len(offtopic) >= 30
+    assert answered <= OFFTOPIC_ANSWERED_CEILING
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_ukrainian_and_english_questions_are_answered_in_their_language(engine: Any, lang: str) -> None:
+    score = ev.evaluate(engine, ev.load(lang), lang)
+    _report(lang, score)
+    assert score.share("lang_ok") >= LANGUAGE_FLOOR
+    assert score.share("top5") >= 0.80
+
+
+def test_bare_names_get_their_mas_and_thanks_a_short_reply(engine: Any) -> None:
+    special = ev.evaluate_special(engine, ev.load("special"))
+    for miss in special.misses("fact"):
+        print(f"  special miss {miss.item['id']}: {miss.item['q']!r}")
+    assert special.share("fact") >= SPECIAL_FLOOR
