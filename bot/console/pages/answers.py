@@ -12,7 +12,7 @@ from bot.console.backend import Problem
 from bot.console.changes import Conflict, whole_file
 from bot.console.curated_form import LANGS, CuratedForm, from_answer, from_fields, to_markdown
 from bot.console.files import ABSENT, is_slug, read_text, text_hash
-from bot.console.pages.common import conflict_context, save_outcome, url
+from bot.console.pages.common import conflict_context, problems_of, save_outcome, url
 from bot.console.web import Req, page, render
 
 MAX_GAP_KEYS = 100
@@ -183,7 +183,7 @@ def delete_answer(req: Req) -> Response:
         if kw.get("conflict") is not None:
             message = "Někdo odpověď mezitím upravil, proto se nesmazala. Podívejte se na novou verzi."
             return render(req, "error.html", status=409, title="Odpověď se mezitím změnila", message=message, back=back)
-        problems: list[Problem] = kw.get("problems") or []  # type: ignore[assignment]
+        problems = problems_of(kw)
         message = "Smazání by rozbilo kontrolu znalostí: " + "; ".join(p.format() for p in problems)
         return render(req, "error.html", status=422, title="Odpověď nelze smazat", message=message, back=back)
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from urllib.parse import urlencode
 
 from starlette.responses import Response
 
+from bot.console.backend import Problem
 from bot.console.changes import Conflict, Refused, Saved
 from bot.console.files import unified_diff
 from bot.console.web import Req, redirect
@@ -68,3 +69,9 @@ def conflict_context(conflict: Conflict, mine: str | None, file: str) -> dict[st
         "diff": unified_diff(conflict.current, mine, file),
         "base": conflict.current_hash,
     }
+
+
+def problems_of(outcome: Mapping[str, object]) -> list[Problem]:
+    """The check problems a refused save reports (``problems=`` of its outcome), typed."""
+    value = outcome.get("problems")
+    return [p for p in value if isinstance(p, Problem)] if isinstance(value, list) else []

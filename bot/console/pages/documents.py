@@ -11,7 +11,7 @@ from bot.console import backend
 from bot.console.backend import Problem, Severity
 from bot.console.changes import Conflict, whole_file
 from bot.console.files import ABSENT, is_slug, read_text, slugify, text_hash
-from bot.console.pages.common import conflict_context, form_text, one_line, save_outcome, url
+from bot.console.pages.common import conflict_context, form_text, one_line, problems_of, save_outcome, url
 from bot.console.web import Req, page, render
 
 NEW_TEMPLATE = """---
@@ -209,10 +209,10 @@ def delete_document(req: Req) -> Response:
                 "Podívejte se na novou verzi a rozhodněte znovu.",
                 back=url("/dokumenty/zobrazit", id=doc_id),
             )  # fmt: skip
-        problems = kw.get("problems") or []
+        problems = problems_of(kw)
         return render(
             req, "error.html", status=422, title="Dokument nelze smazat",
-            message="Smazání by rozbilo kontrolu znalostí: " + "; ".join(p.format() for p in problems),  # type: ignore[attr-defined]
+            message="Smazání by rozbilo kontrolu znalostí: " + "; ".join(p.format() for p in problems),
             back=url("/dokumenty/zobrazit", id=doc_id),
         )  # fmt: skip
 
