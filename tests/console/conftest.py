@@ -203,9 +203,13 @@ def console_server(console_settings: Settings) -> Iterator[Server]:
         yield server
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium():  # type: ignore[no-untyped-def]
-    """Debian's Chromium driven by Playwright (the Playwright browser download is not used)."""
+    """Debian's Chromium driven by Playwright (the Playwright browser download is not used).
+
+    Module scope: Playwright's sync API keeps an event loop running in the main thread until it
+    exits, which would break every asyncio test collected after the browser tests.
+    """
     if not Path(CHROMIUM).exists():
         pytest.skip("Chromium is not installed: run scripts/test.sh as root (it installs Debian's chromium)")
     from playwright.sync_api import sync_playwright
