@@ -37,8 +37,13 @@ _W: dict[str, dict[str, str]] = {
         "визначається за населеним пунктом – напишіть, будь ласка, його назву.",
         "in_okres": "В окрузі {okres} за нашими джерелами працюють:",
         "none_in_okres": "Для округу {okres} у наших джерелах немає підтвердженої MAS.",
-        "ask_office": "До якої MAS належить населений пункт, можна дізнатися в місцевій раді (obecní úřad) "
-        "або в {contact}.",
+        "ask_office": "До якої MAS належить населений пункт, підкажуть у місцевій раді (obecní úřad) або в "
+        "організації {contact}.",
+        "fuzzy": "Вважаю, що йдеться про {where}.",
+        "missing": "{what} цієї MAS у наших джерелах немає – актуальні контакти знайдете на її вебсайті.",
+        "email": "електронної пошти",
+        "phone": "телефону",
+        "nor": " і ",
         "ambiguous": "Я не впевнений, який населений пункт ви маєте на увазі: {listed}. Напишіть, будь ласка, "
         "точну назву, за потреби з округом.",
         "not_found": "У тексті я не знайшов жодного населеного пункту Устецького краю. Перевірте, будь ласка, "
@@ -61,6 +66,11 @@ _W: dict[str, dict[str, str]] = {
         "none_in_okres": "Our sources name no MAS for the {okres} district.",
         "ask_office": "The municipal office (obecní úřad) or {contact} can tell you which MAS the municipality "
         "belongs to.",
+        "fuzzy": "I take this to mean {where}.",
+        "missing": "Our sources have no {what} for this MAS – you will find its current contacts on its website.",
+        "email": "e-mail",
+        "phone": "phone number",
+        "nor": " or ",
         "ambiguous": "I am not sure which municipality you mean: {listed}. Please write the exact name, "
         "with its district if needed.",
         "not_found": "I did not find any municipality of the Ústí Region in the text. Please check the "
@@ -207,19 +217,29 @@ def _okres_lines(okres: str, candidates: Iterable[Mas], fallback: Mas | None, la
     return lines
 
 
+def _missing(words: dict[str, str], missing: list[str]) -> str:
+    sentence = words["missing"].format(what=words["nor"].join(missing))
+    return sentence[:1].upper() + sentence[1:]
+
+
 def place_text(match: PlaceMatch, lang: str) -> str:
     """The MAS card of a municipality (or the question back) as plain text: Czech is the engine's own card."""
     if lang not in _W:
         return match.message
     words = _W[lang]
     muni = match.obec
+    lead = [words["fuzzy"].format(where=_where(muni, lang))] if match.fuzzy and muni is not None else []
     if match.status is PlaceStatus.ASSIGNED and muni is not None and match.mas is not None:
+        mas = match.mas
+        missing = [words[kind] for kind in ("email", "phone") if mas.contact(kind) is None]
         return "\n".join(
-            (
-                words["belongs"].format(where=_where(muni, lang), mas=match.mas.name.rstrip(".")),
-                words["contact"].format(contacts=contacts(match.mas, lang)),
+            [
+                *lead,
+                words["belongs"].format(where=_where(muni, lang), mas=mas.name.rstrip(".")),
+                words["contact"].format(contacts=contacts(mas, lang)),
+                *([_missing(words, missing)] if missing else []),
                 words["advise"],
-            )
+            ]
         )
     if match.status is PlaceStatus.NO_MAS and muni is not None:
         # who helps instead (the region, the MAS association) is listed by the engine's card, one "– name: contacts"
@@ -227,11 +247,11 @@ def place_text(match: PlaceMatch, lang: str) -> str:
         helpers = [line for line in match.message.splitlines() if line.startswith("– ")]
         if not helpers and match.fallback is not None:
             helpers = [f"– {match.fallback.name}: {contacts(match.fallback, lang)}"]
-        return "\n".join([words["no_mas"].format(where=_where(muni, lang)), *helpers])
+        return "\n".join([*lead, words["no_mas"].format(where=_where(muni, lang)), *helpers])
     if match.status is PlaceStatus.UNKNOWN and match.okres:
         candidates = [c for c in match.candidates if isinstance(c, Mas)]
-        lead = words["unknown"].format(where=_where(muni, lang)) if muni else words["area"].format(okres=match.okres)
-        return "\n".join([lead, *_okres_lines(match.okres, candidates, match.fallback, lang)])
+        said = words["unknown"].format(where=_where(muni, lang)) if muni else words["area"].format(okres=match.okres)
+        return "\n".join([*lead, said, *_okres_lines(match.okres, candidates, match.fallback, lang)])
     options = [_where(c, lang) for c in match.candidates if isinstance(c, Municipality)]
     if match.status is PlaceStatus.AMBIGUOUS and options:
         return words["ambiguous"].format(listed=", ".join(options))

@@ -488,7 +488,7 @@ def remember_language(user_data: MutableMapping[str, Any] | None, message: str, 
     if user_data is None or user_data.get(LANG_CHOSEN):
         return current
     found = detect(message[:DETECT_CHARS], current)
-    if found.reason not in ("letters", "model") or found.language == current:
+    if found.reason not in ("letters", "model"):
         return current
     user_data[LANG] = found.language
     return found.language
