@@ -433,7 +433,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     elif cb.kind == "src" and answer is not None:
         await _answer_query(query)
         passage = answer.source_passage
-        html_text = passage_html(passage) if passage is not None else ui.text("no_passage", lang)
+        html_text = passage_html(passage, lang=lang) if passage is not None else ui.text("no_passage", lang)
         await reply_html(update, context, html_text)
     elif cb.kind == "mas":
         await _answer_query(query)

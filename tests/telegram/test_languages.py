@@ -81,6 +81,8 @@ async def test_ukrainian_user_gets_everything_in_ukrainian(running_bot) -> None:
     assert any(words in answer["text"] for words in opening) and "Zdroje:" not in answer["text"]
     assert "Моя MAS" in labels(answer) and "Moje MAS" not in labels(answer)
     assert "Zobrazit zdroj" not in labels(answer)
+    mas_button = await press_and_wait_new(bot, "mas", olena)  # "Моя MAS" before a municipality is known
+    assert mas_button["text"].startswith("Я ще не знаю, з якого ви населеного пункту")
 
     help_msg = await bot.ask(olena, "/pomoc")
     assert help_msg["text"].startswith("Як запитувати") and "Jak se ptát" not in help_msg["text"]

@@ -7,8 +7,10 @@ import string
 
 import pytest
 
+from bot.answer import Passage
 from bot.eligibility import APPLICANTS, TOPICS
 from bot.i18n import LANGUAGES
+from bot.render import passage_html
 from bot.telegram import ui
 from bot.telegram.keyboards import language_keyboard, parse_callback
 from tests.telegram.tg_html import check_telegram_html
@@ -120,3 +122,15 @@ def test_a_chosen_language_is_kept_whatever_the_user_writes() -> None:
     assert ui.remember_language(data, "Kdo mi poradí s dotací na kotel?", "en") == "en"
     assert data[ui.LANG] == "en"
     assert ui.remember_language(None, "Kdo mi poradí s dotací na kotel?", "en") == "en"
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"), [("cs", "Zdroj: "), ("uk", "Джерело: "), ("en", "Source: ")], ids=["cs", "uk", "en"]
+)
+def test_source_passage_is_introduced_in_the_users_language(lang: str, said: str) -> None:
+    passage = Passage(
+        "c1", "Text pasáže.", "Titul", "OPST > Kdo může žádat", "k/a.md", "https://opst.cz", "2024-01-31", 1
+    )
+    out = passage_html(passage, lang=lang)
+    check_telegram_html(out)
+    assert said in out and {"cs": "stav k", "uk": "станом на", "en": "as of"}[lang] + " 31. 1. 2024" in out
