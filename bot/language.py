@@ -46,7 +46,7 @@ LEXICON_WEIGHT = 1.5  # added to a language's model confidence × the share of i
 
 # Everyday words (lowercase, without diacritics) that are frequent in bot messages and belong to one
 # language only among the six; words shared by two of them ("to", "do", "on", "i", "den", "was") are left out.
-_LEXICON: dict[str, frozenset[str]] = {
+_LEXICON: dict[Written, frozenset[str]] = {
     "cs": frozenset(
         """a je jsou co cem jak kde kdo kdy kolik proc na pro od se si mi mne ta jsem jsi jsme sme mam mame muze
         muzu muzeme chci potrebuji potrebuju jaka jaky jake ktera ktery ktere nebo ale taky take uz jeste dekuji
@@ -170,7 +170,7 @@ def _latin(words: list[str]) -> dict[Written, float]:
     folded = [w.lower().translate(_FOLD) for w in words]
     for lang, lexicon in _LEXICON.items():
         share = sum(w in lexicon for w in folded) / len(folded)
-        key: Written = pooled if lang == "cs" else lang  # type: ignore[assignment]
+        key: Written = pooled if lang == "cs" else lang
         scores[key] = scores.get(key, 0.0) + LEXICON_WEIGHT * share
     return {k: v for k, v in scores.items() if v > 0.0}
 
