@@ -134,8 +134,11 @@ class Engine:
         obec: str | None = None,
         today: dt.date | None = None,
         previous: str | None = None,
+        lang_hint: str | None = None,
     ) -> Answer:
-        """Answer one message; `obec` is the user's remembered municipality, `previous` the chat's last question."""
+        """Answer one message; `obec` is the user's remembered municipality, `previous` the chat's last question,
+        `lang_hint` the user's language (Telegram's language_code or the chat's language): it decides only for
+        messages too short to tell their language."""
         published = self._published  # one build for the whole answer, even if a new one is swapped in meanwhile
         ctx = Context(
             published.index,
@@ -145,7 +148,7 @@ class Engine:
             published.normalizer,
             self._query_vector,
         )
-        return respond(ctx, question, obec=obec, today=today, previous=previous)
+        return respond(ctx, question, obec=obec, today=today, previous=previous, lang_hint=lang_hint)
 
     def _query_vector(self, text: str) -> np.ndarray:
         key = " ".join(text.casefold().split())

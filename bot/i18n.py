@@ -72,6 +72,7 @@ _TEXTS: dict[str, dict[Lang, str]] = {
         "just transition of the Ústí Region.",
     },
     "sources": {"cs": "Zdroje", "uk": "Джерела", "en": "Sources"},
+    "source": {"cs": "Zdroj", "uk": "Джерело", "en": "Source"},
     "context": {"cs": "Z podkladů:", "uk": "З матеріалів:", "en": "From the documents:"},
     "suggestions": {"cs": "Možná vás zajímá:", "uk": "Можливо, вас зацікавить:", "en": "You may be interested in:"},
     "as_of": {"cs": "stav k {date}", "uk": "станом на {date}", "en": "as of {date}"},

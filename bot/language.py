@@ -17,7 +17,8 @@ Order of evidence:
    and as accurate on the bot's messages, see bench/bench_language.py), plus a share for the
    everyday words of each language (`_LEXICON`): the model alone reads "co je opst" as German.
 4. Telegram's `language_code` decides for very short messages the model cannot read ("ok", "👍",
-   "MAS"); Czech wins whatever stays uncertain.
+   "MAS"): cs and sk → cs, uk → uk, en (and de) → en; "ru" and others are no hint. Czech wins
+   whatever stays uncertain. Longer messages are read from their text whatever the hint.
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ Written = Literal["cs", "sk", "uk", "ru", "en", "de", ""]
 
 DEFAULT: Language = "cs"
 ANSWER_IN: dict[str, Language] = {"cs": "cs", "sk": "cs", "uk": "uk", "ru": "uk", "en": "en", "de": "en"}
+# Telegram's language_code is a hint only: a Russian interface is common among people who do not read
+# Ukrainian, so "ru" is not ours (the usual fallback decides); a German one is served in English.
+HINT_IN: dict[str, Language] = {"cs": "cs", "sk": "cs", "uk": "uk", "en": "en", "de": "en"}
 MIN_CONFIDENCE = 0.6  # below this the best language is no better than the Czech default
 SHORT_WORDS = 2  # up to this many words the evidence must be this strong, or the hint decides
 SHORT_CONFIDENCE = 0.9
@@ -92,10 +96,10 @@ def detector() -> LanguageDetector:
 
 
 def hint_language(code: str | None) -> Language | None:
-    """Telegram's `language_code` ("uk", "en-US", "ru") as an answer language, or None if not ours."""
+    """Telegram's `language_code` ("uk", "en-US", "sk") as an answer language, or None if not ours ("ru")."""
     if not code:
         return None
-    return ANSWER_IN.get(code.strip().lower().replace("_", "-").split("-")[0])
+    return HINT_IN.get(code.strip().lower().replace("_", "-").split("-")[0])
 
 
 def detect(text: str, hint: str | None = None) -> Detection:

@@ -153,15 +153,17 @@ def render_html(answer: Answer, *, with_tail: bool = True) -> str:
     return "\n\n".join(p for p in (_html_part(part, answer.lang) for part in parts) if p)
 
 
-def passage_html(passage: Passage, limit: int = 3000) -> str:
-    """The passage behind an answer: breadcrumb in bold, the text, its source with date."""
-    title = passage.breadcrumb or passage.title or "Zdroj"
+def passage_html(passage: Passage, limit: int = 3000, lang: str = i18n.DEFAULT) -> str:
+    """The passage behind an answer: breadcrumb in bold, the text, its source with date (words in `lang`)."""
+    word = i18n.text("source", lang)
+    title = passage.breadcrumb or passage.title or word
     text = (passage.text or "").strip()
     if len(text) > limit:
         cut = text.rfind(" ", 0, limit)
         text = text[: cut if cut > limit // 2 else limit].rstrip() + " …"
     out = f"<b>{esc(title)}</b>\n\n<blockquote>{esc(text)}</blockquote>"
     when = format_date_cs(passage.as_of)
-    src = link(passage.title or passage.source or "zdroj", passage.source) if passage.source else ""
-    tail = " ".join(x for x in (f"Zdroj: {src}" if src else "", f"(stav k {esc(when)})" if when else "") if x)
+    src = link(passage.title or passage.source or word.lower(), passage.source) if passage.source else ""
+    dated = f"({esc(i18n.text('as_of', lang, date=when))})" if when else ""
+    tail = " ".join(x for x in (f"{esc(word)}: {src}" if src else "", dated) if x)
     return out + ("\n" + tail if tail else "")

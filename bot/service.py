@@ -20,7 +20,13 @@ class AnswerService(Protocol):
         ...
 
     def answer(
-        self, question: str, *, obec: str | None = None, today: dt.date | None = None, previous: str | None = None
+        self,
+        question: str,
+        *,
+        obec: str | None = None,
+        today: dt.date | None = None,
+        previous: str | None = None,
+        lang_hint: str | None = None,
     ) -> Answer: ...
 
     def place(self, name: str) -> PlaceMatch: ...

@@ -21,7 +21,8 @@ from bot.config import Settings
 from bot.console.auth import LINK_MINUTES, base_url, issue_link
 from bot.console.live import write_bot_status
 from bot.formatting import esc
-from bot.telegram import handlers, texts
+from bot.i18n import DEFAULT
+from bot.telegram import handlers, ui
 from bot.telegram.services import BotApplication, app_services, services
 
 log = logging.getLogger(__name__)
@@ -65,7 +66,8 @@ async def konzole(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def staff_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/pomoc for admins: the public help plus the staff commands."""
-    text = texts.HELP.format(username=esc(context.bot.username)) + STAFF_HELP.format(minutes=LINK_MINUTES)
+    lang = handlers.ui_language(update, context)  # the public part in the admin's language, the staff part Czech
+    text = ui.text("help", lang, username=esc(context.bot.username)) + STAFF_HELP.format(minutes=LINK_MINUTES)
     await handlers.reply_html(update, context, text)
 
 
@@ -87,7 +89,7 @@ def register(app: BotApplication, settings: Settings) -> None:
 async def post_init(app: BotApplication) -> None:
     """Give each admin their own command menu and start the heartbeat/housekeeping loop."""
     settings = app_services(app).settings
-    commands = [BotCommand(n, d) for n, d in [*texts.COMMANDS, *STAFF_COMMANDS]]
+    commands = [BotCommand(n, d) for n, d in [*ui.COMMANDS[DEFAULT], *STAFF_COMMANDS]]
     for admin_id in sorted(settings.admin_ids):
 
         def set_menu(admin_id: int = admin_id) -> Awaitable[bool]:

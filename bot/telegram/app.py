@@ -29,6 +29,7 @@ import logging
 import secrets
 import signal
 import sys
+from collections.abc import Awaitable
 from urllib.parse import urlparse
 
 from telegram import BotCommand, Update
@@ -44,9 +45,10 @@ from telegram.ext import (
 )
 
 from bot.config import Settings, load_settings
+from bot.i18n import DEFAULT
 from bot.service import AnswerService
 from bot.storage import Storage
-from bot.telegram import admin, handlers, overit, texts
+from bot.telegram import admin, handlers, overit, ui
 from bot.telegram.maintenance import maintenance_loop
 from bot.telegram.persistence import JsonUserDataPersistence
 from bot.telegram.polling import ResilientBot
@@ -173,6 +175,9 @@ def register_handlers(app: BotApplication, settings: Settings) -> None:
         ("mas", handlers.mas),
         ("zdroje", handlers.zdroje),
         ("smazat", handlers.smazat),
+        ("jazyk", handlers.jazyk),
+        ("language", handlers.jazyk),
+        ("mova", handlers.jazyk),
     ):
         app.add_handler(CommandHandler(name, callback, filters=message))
     for name, callback in (
@@ -190,12 +195,20 @@ def register_handlers(app: BotApplication, settings: Settings) -> None:
 
 
 async def post_init(app: BotApplication) -> None:
-    """Register the Czech command menu; start watching for a newly published index and housekeeping."""
-    commands = [BotCommand(name, description) for name, description in texts.COMMANDS]
-    try:
-        await handlers.with_retry(lambda: app.bot.set_my_commands(commands))
-    except TelegramError as exc:
-        log.warning("Could not register the command menu: %s", exc)
+    """Register the command menus (Czech for everyone, Ukrainian and English for Telegram users with that
+    interface language); start watching for a newly published index and housekeeping."""
+    for lang, listed in ui.COMMANDS.items():
+        commands = [BotCommand(name, description) for name, description in listed]
+        code = None if lang == DEFAULT else lang
+
+        def set_menu(commands: list[BotCommand] = commands, code: str | None = code) -> Awaitable[bool]:
+            menu: Awaitable[bool] = app.bot.set_my_commands(commands, language_code=code)
+            return menu
+
+        try:
+            await handlers.with_retry(set_menu)
+        except TelegramError as exc:
+            log.warning("Could not register the command menu (%s): %s", lang, exc)
     svc = app_services(app)
     settings = svc.settings
     await admin.post_init(app)

@@ -1,6 +1,7 @@
 """Telegram handlers: thin glue between updates and the engine (`bot.engine.Engine`).
 
-Everything a user reads comes from the engine (`Answer`, `PlaceMatch.message`) or `texts.py`;
+Everything a user reads comes from the engine (`Answer`, `PlaceMatch`) or `ui.py`, in the user's
+language (`ui.user_language`: chosen with /jazyk, remembered from their messages, else Telegram's);
 every inserted text is escaped by `bot.formatting`. The question handler is non-blocking and runs
 retrieval in a worker thread; the others are quick and stay sequential.
 """
@@ -23,10 +24,11 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.answer import Answer
 from bot.formatting import esc, split_html, strip_tags
+from bot.i18n import Lang, as_lang
 from bot.places import Municipality, PlaceMatch, PlaceStatus, contact_summary
 from bot.render import passage_html, render_html, sources_html
-from bot.telegram import texts
-from bot.telegram.keyboards import answer_keyboard, choice_keyboard, parse_callback
+from bot.telegram import localized, texts, ui
+from bot.telegram.keyboards import answer_keyboard, choice_keyboard, language_keyboard, parse_callback
 from bot.telegram.services import services
 from bot.telegram.state import SEEN, SentAnswer
 from kb.text import format_date_cs
@@ -167,8 +169,14 @@ def _is_addressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     return addressed_text(message, context.bot.username, context.bot.id) is not None
 
 
-def _place_label(candidate: Municipality) -> str:
-    return f"{candidate.name} (okres {candidate.okres})"
+def _place_label(candidate: Municipality, lang: str = "cs") -> str:
+    return ui.text("place_label", lang, obec=candidate.name, okres=candidate.okres)
+
+
+def ui_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Lang:
+    """The user's interface language (ui.user_language)."""
+    user = update.effective_user
+    return ui.user_language(context.user_data, user.language_code if user is not None else None)
 
 
 # --- rate limit (group -1) ---------------------------------------------------------------------
@@ -187,9 +195,13 @@ async def rate_limit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     log.info("User rate limit hit")
     if update.callback_query:
         with contextlib.suppress(TelegramError):
-            await update.callback_query.answer(texts.RATE_LIMITED.format(limit=limiter.per_minute))
+            await update.callback_query.answer(
+                ui.text("rate_limited", ui_language(update, context), limit=limiter.per_minute)
+            )
     elif limiter.should_warn(user.id):
-        await reply_html(update, context, texts.RATE_LIMITED.format(limit=limiter.per_minute))
+        await reply_html(
+            update, context, ui.text("rate_limited", ui_language(update, context), limit=limiter.per_minute)
+        )
     raise ApplicationHandlerStop
 
 
@@ -198,12 +210,30 @@ async def rate_limit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Introduce the bot and say what it stores."""
-    await reply_html(update, context, texts.START)
+    await reply_html(update, context, ui.text("start", ui_language(update, context)))
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Show how to ask and the commands."""
-    await reply_html(update, context, texts.HELP.format(username=esc(context.bot.username)))
+    await reply_html(update, context, ui.text("help", ui_language(update, context), username=esc(context.bot.username)))
+
+
+async def jazyk(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """`/jazyk`: buttons Čeština / Українська / English; `/jazyk uk` (or `en`, `English`…) sets it at once."""
+    chosen = ui.parse_language(" ".join(context.args or []))
+    if chosen is None:
+        await reply_html(
+            update, context, ui.text("choose_language", ui_language(update, context)), reply_markup=language_keyboard()
+        )
+        return
+    await _set_language(update, context, chosen)
+
+
+async def _set_language(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: Lang) -> None:
+    if context.user_data is not None:
+        context.user_data[ui.LANG] = lang
+        context.user_data[ui.LANG_CHOSEN] = True
+    await reply_html(update, context, ui.text("language_set", lang))
 
 
 async def obec(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -214,7 +244,8 @@ async def obec(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     name = " ".join(context.args or []).strip()[:100]
     if not name:
         stored = await services(context).store.get_obec(user.id)
-        text = texts.OBEC_CURRENT.format(obec=esc(stored)) if stored else texts.ASK_OBEC
+        lang = ui_language(update, context)
+        text = ui.text("obec_current", lang, obec=esc(stored)) if stored else ui.text("ask_obec", lang)
         await reply_html(update, context, text)
         return
     match = services(context).engine.place(name)
@@ -225,19 +256,22 @@ async def _confirm_place(update: Update, context: ContextTypes.DEFAULT_TYPE, mat
     user = update.effective_user
     assert user is not None
     svc = services(context)
+    lang = ui_language(update, context)
     name = svc.engine.storable_place(match)
     if name is not None and match.obec is not None:
-        okres = f" (okres {esc(match.obec.okres)})"
-        text = texts.OBEC_SAVED.format(obec=esc(match.obec.name), okres=okres) + "\n\n" + esc(match.message)
+        saved = ui.text("obec_saved", lang, obec=esc(match.obec.name), okres=esc(match.obec.okres))
+        text = saved + "\n\n" + localized.place_html(match, lang)
         svc.store.set_obec(user.id, name)  # remembered in memory at once, written in the background
         await reply_html(update, context, text)
     elif match.status is PlaceStatus.AMBIGUOUS and match.candidates:
-        labels = [_place_label(c) for c in match.candidates if isinstance(c, Municipality)][:10]
+        options = [c for c in match.candidates if isinstance(c, Municipality)][:10]
+        labels = [_place_label(c) for c in options]  # Czech: read back by engine.place
         if context.user_data is not None:
             context.user_data["obec_candidates"] = labels
-        await reply_html(update, context, texts.OBEC_AMBIGUOUS, reply_markup=choice_keyboard(labels))
+        shown = choice_keyboard([_place_label(c, lang) for c in options])
+        await reply_html(update, context, ui.text("obec_ambiguous", lang), reply_markup=shown)
     else:
-        await reply_html(update, context, esc(match.message))
+        await reply_html(update, context, localized.place_html(match, lang))
 
 
 async def mas(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -246,27 +280,30 @@ async def mas(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if user is None:
         return
     svc = services(context)
+    lang = ui_language(update, context)
     stored = await svc.store.get_obec(user.id)
     if stored:
-        await reply_html(update, context, esc(svc.engine.place(stored).message))
+        await reply_html(update, context, localized.place_html(svc.engine.place(stored), lang))
         return
-    fallback = texts.MAS_FALLBACK.format(contact=esc(contact_summary(svc.engine.fallback_contact)))
-    await reply_html(update, context, texts.MAS_UNKNOWN_OBEC + "\n\n" + fallback)
+    fallback = ui.text("mas_fallback", lang, contact=esc(contact_summary(svc.engine.fallback_contact)))
+    await reply_html(update, context, ui.text("mas_unknown_obec", lang) + "\n\n" + fallback)
 
 
 async def zdroje(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """List the sources of the user's last answer."""
+    lang = ui_language(update, context)
     key = context.user_data.get("last_answer") if context.user_data is not None else None
     if not key:
-        await reply_html(update, context, texts.NO_LAST_ANSWER)
+        await reply_html(update, context, ui.text("no_last_answer", lang))
         return
     answer = await _sent_answer(context, key)
     if answer is None:
-        await reply_html(update, context, texts.LAST_ANSWER_GONE)
+        await reply_html(update, context, ui.text("last_answer_gone", lang))
     elif not answer.sources:
-        await reply_html(update, context, texts.NO_SOURCES)
+        await reply_html(update, context, ui.text("no_sources", lang))
     else:
-        await reply_html(update, context, sources_html(answer.sources, heading="Zdroje poslední odpovědi"))
+        heading = ui.text("last_sources", lang)
+        await reply_html(update, context, sources_html(answer.sources, heading=heading, lang=lang))
 
 
 async def smazat(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -275,12 +312,13 @@ async def smazat(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if user is None:
         return
     svc = services(context)
+    lang = ui_language(update, context)  # said in the user's language once more, then forgotten too
     if context.user_data is not None:
         context.user_data.clear()
     context.application.drop_user_data(user.id)
     svc.limiter.forget(user.id)
     deleted = await svc.store.delete_user(user.id)
-    await reply_html(update, context, texts.DELETED if deleted else texts.DELETE_FAILED)
+    await reply_html(update, context, ui.text("deleted" if deleted else "delete_failed", lang))
 
 
 # --- questions -----------------------------------------------------------------------------------
@@ -295,12 +333,13 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if text is None:
         return
     private = message.chat.type == ChatType.PRIVATE
+    lang = ui_language(update, context)
     if message.forward_origin is not None:
         if private:
-            await reply_html(update, context, texts.FORWARDED)
+            await reply_html(update, context, ui.text("forwarded", lang))
         return
     if not text:
-        await reply_html(update, context, texts.HELP.format(username=esc(context.bot.username)))
+        await reply_html(update, context, ui.text("help", lang, username=esc(context.bot.username)))
         return
     svc = services(context)
     svc.in_flight += 1
@@ -309,20 +348,21 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             with contextlib.suppress(TelegramError):
                 await context.bot.send_chat_action(message.chat_id, ChatAction.TYPING)
         stored = await svc.store.get_obec(user.id)
-        answer: Answer = await asyncio.to_thread(svc.engine.answer, text, obec=stored)
+        answer: Answer = await asyncio.to_thread(svc.engine.answer, text, obec=stored, lang_hint=lang)
     finally:
         svc.in_flight -= 1
+    lang = ui.remember_language(context.user_data, text, lang)
 
     note = ""
     name = svc.engine.storable_place(answer.place) if answer.place is not None else None
     remember = name is not None and name != stored and answer.place is not None and answer.place.obec is not None
     if remember and answer.place is not None and answer.place.obec is not None:
-        note = "\n\n<i>" + esc(texts.OBEC_REMEMBERED_NOTE.format(obec=answer.place.obec.name)) + "</i>"
+        note = "\n\n<i>" + esc(ui.text("obec_remembered_note", lang, obec=answer.place.obec.name)) + "</i>"
     sent = SentAnswer.of(answer)
     key = svc.answers.put(sent)
     if context.user_data is not None:
         context.user_data["last_answer"] = key
-    keyboard = answer_keyboard(key, has_passage=answer.source_passage is not None)
+    keyboard = answer_keyboard(key, has_passage=answer.source_passage is not None, lang=lang)
     try:
         await send_html(
             context, message.chat_id, render_html(answer) + note,
@@ -341,10 +381,8 @@ async def non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.message
     if message is None or message.chat.type != ChatType.PRIVATE:
         return
-    if message.forward_origin is not None:
-        await reply_html(update, context, texts.FORWARDED)
-    else:
-        await reply_html(update, context, texts.ONLY_TEXT)
+    lang = ui_language(update, context)
+    await reply_html(update, context, ui.text("forwarded" if message.forward_origin is not None else "only_text", lang))
 
 
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -356,7 +394,7 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         command = message.text.split()[0]
         if "@" not in command or command.split("@", 1)[1].lower() != context.bot.username.lower():
             return
-    await reply_html(update, context, texts.UNKNOWN_COMMAND)
+    await reply_html(update, context, ui.text("unknown_command", ui_language(update, context)))
 
 
 # --- buttons -------------------------------------------------------------------------------------
@@ -369,27 +407,33 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     cb = parse_callback(query.data)
     svc = services(context)
+    lang = ui_language(update, context)
     answer = await _sent_answer(context, cb.answer_id) if cb.answer_id else None
     if cb.kind == "unknown" or (cb.kind in ("fb", "src") and answer is None):
-        await _answer_query(query, texts.OLD_BUTTON, alert=True)
+        await _answer_query(query, ui.text("old_button", lang), alert=True)
         return
-    if cb.kind == "fb" and answer is not None and cb.answer_id:
+    if cb.kind == "lang" and cb.lang is not None:
+        await _answer_query(query)
+        await _set_language(update, context, as_lang(cb.lang))
+    elif cb.kind == "fb" and answer is not None and cb.answer_id:
         if not svc.answers.first_vote(cb.answer_id, query.from_user.id):
-            await _answer_query(query, texts.FEEDBACK_AGAIN)
+            await _answer_query(query, ui.text("feedback_again", lang))
             return
-        await _answer_query(query, texts.FEEDBACK_THANKS)
+        await _answer_query(query, ui.text("feedback_thanks", lang))
         svc.store.add_feedback(
             answer.answer_id, answer.question, [s.url or s.file for s in answer.sources], cb.vote,
             voter=query.from_user.id, asker=_asker(query),
         )  # fmt: skip
         if query.message is not None:
-            markup = answer_keyboard(answer.answer_id, feedback=False, has_passage=answer.source_passage is not None)
+            markup = answer_keyboard(
+                answer.answer_id, feedback=False, has_passage=answer.source_passage is not None, lang=lang
+            )
             with contextlib.suppress(BadRequest):
                 await with_retry(lambda: query.edit_message_reply_markup(reply_markup=markup))
     elif cb.kind == "src" and answer is not None:
         await _answer_query(query)
         passage = answer.source_passage
-        html_text = passage_html(passage) if passage is not None else texts.NO_PASSAGE
+        html_text = passage_html(passage, lang=lang) if passage is not None else ui.text("no_passage", lang)
         await reply_html(update, context, html_text)
     elif cb.kind == "mas":
         await _answer_query(query)
@@ -397,7 +441,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     elif cb.kind == "ob":
         labels = (context.user_data or {}).get("obec_candidates") or []
         if cb.index is None or cb.index >= len(labels):
-            await _answer_query(query, texts.OLD_BUTTON, alert=True)
+            await _answer_query(query, ui.text("old_button", lang), alert=True)
             return
         await _answer_query(query)
         match = svc.engine.place(labels[cb.index])
@@ -485,7 +529,7 @@ async def obnovit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Log the traceback (the token is redacted by the logging filter) and apologise in Czech."""
+    """Log the traceback (the token is redacted by the logging filter) and apologise in the user's language."""
     err = context.error
     if isinstance(err, RetryAfter | NetworkError) and not isinstance(err, BadRequest):
         log.warning("Telegram network problem (retried by the updater/rate limiter): %s", err)
@@ -497,6 +541,6 @@ async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> N
         if update.callback_query is not None:
             await _answer_query(update.callback_query)
         try:
-            await send_html(context, update.effective_chat.id, texts.ERROR)
+            await send_html(context, update.effective_chat.id, ui.text("error", ui_language(update, context)))
         except TelegramError as exc:
             log.warning("Could not tell the user about the error: %s", exc)

@@ -1,7 +1,8 @@
 """Inline keyboards and their callback data (short strings, always under Telegram's 64 bytes).
 
 Callback data formats (version-free, so buttons of an older bot are recognised or politely
-refused): ``fb:up:<answer_id>``, ``fb:dn:<answer_id>``, ``src:<answer_id>``, ``mas``, ``ob:<n>``.
+refused): ``fb:up:<answer_id>``, ``fb:dn:<answer_id>``, ``src:<answer_id>``, ``mas``, ``ob:<n>``,
+``lang:<cs|uk|en>``.
 """
 
 from __future__ import annotations
@@ -10,15 +11,17 @@ from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.telegram import texts
+from bot.i18n import DEFAULT, LANGUAGES
+from bot.telegram import texts, ui
 
 
 @dataclass(frozen=True)
 class Callback:
-    kind: str  # "fb", "src", "mas", "ob", or "unknown"
+    kind: str  # "fb", "src", "mas", "ob", "lang", or "unknown"
     answer_id: str | None = None
     vote: int = 0
     index: int | None = None
+    lang: str | None = None
 
 
 def parse_callback(data: str | None) -> Callback:
@@ -32,10 +35,14 @@ def parse_callback(data: str | None) -> Callback:
         return Callback("mas")
     if len(parts) == 2 and parts[0] == "ob" and parts[1].isdigit():
         return Callback("ob", index=int(parts[1]))
+    if len(parts) == 2 and parts[0] == "lang" and parts[1] in LANGUAGES:
+        return Callback("lang", lang=parts[1])
     return Callback("unknown")
 
 
-def answer_keyboard(answer_id: str, *, feedback: bool = True, has_passage: bool = True) -> InlineKeyboardMarkup:
+def answer_keyboard(
+    answer_id: str, *, feedback: bool = True, has_passage: bool = True, lang: str = DEFAULT
+) -> InlineKeyboardMarkup:
     """👍 / 👎 on the first row (until the user votes), then "Zobrazit zdroj" and "Moje MAS"."""
     rows = []
     if feedback:
@@ -47,8 +54,8 @@ def answer_keyboard(answer_id: str, *, feedback: bool = True, has_passage: bool 
         )
     second = []
     if has_passage:
-        second.append(InlineKeyboardButton(texts.BUTTON_SOURCE, callback_data=f"src:{answer_id}"))
-    second.append(InlineKeyboardButton(texts.BUTTON_MAS, callback_data="mas"))
+        second.append(InlineKeyboardButton(ui.text("button_source", lang), callback_data=f"src:{answer_id}"))
+    second.append(InlineKeyboardButton(ui.text("button_mas", lang), callback_data="mas"))
     rows.append(second)
     return InlineKeyboardMarkup(rows)
 
@@ -57,4 +64,11 @@ def choice_keyboard(labels: list[str]) -> InlineKeyboardMarkup:
     """One button per municipality candidate (``ob:<index>``)."""
     return InlineKeyboardMarkup(
         [[InlineKeyboardButton(label[:60], callback_data=f"ob:{i}")] for i, label in enumerate(labels[:10])]
+    )
+
+
+def language_keyboard() -> InlineKeyboardMarkup:
+    """Čeština / Українська / English (``lang:<code>``), each in its own language."""
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(ui.NAMES[lang], callback_data=f"lang:{lang}")] for lang in LANGUAGES]
     )

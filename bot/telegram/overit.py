@@ -15,6 +15,9 @@ Every step has Zpět (back) and Zrušit (cancel) buttons; /overit restarts from 
 time. The check itself is the engine's ``check_eligibility`` (the same code as ``python -m bot
 overit``), with the engine's places for the municipality and its MAS.
 
+Every text is in the user's language (`bot.telegram.ui`); for uk and en the report is written by
+`localized.report_html` (call names and the calls table's wording stay Czech, and it says so).
+
 Callback data: ``ov|a|<applicant>``, ``ov|t|<topic>``, ``ov|skip``, ``ov|mine``, ``ov|back``,
 ``ov|cancel``, ``ov|new`` — all far below Telegram's 64-byte limit.
 """
@@ -36,9 +39,10 @@ from telegram.error import BadRequest
 from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes, MessageHandler, filters
 
 from bot.eligibility import APPLICANTS, TOPICS
+from bot.i18n import DEFAULT
 from bot.places import PlaceStatus
 from bot.render import eligibility_html
-from bot.telegram import handlers
+from bot.telegram import handlers, localized, ui
 from bot.telegram.handlers import send_html, with_retry
 from bot.telegram.services import BotApplication, services
 from kb.text import fold_lower
@@ -60,23 +64,25 @@ _QUESTION_WORDS = frozenset(
     що як хто де коли чи скільки який яка яке чому""".split()
 )
 
-TITLE = "<b>Ověření nároku</b>"
-ASK_APPLICANT = f"{TITLE} (krok 1 ze 3)\n\nKdo bude o peníze žádat?"
-ASK_TOPIC = f"{TITLE} (krok 2 ze 3)\n\nŽadatel: <b>{{applicant}}</b>\nNa co peníze potřebujete?"
-ASK_OBEC = (
-    f"{TITLE} (krok 3 ze 3)\n\nŽadatel: <b>{{applicant}}</b>\nTéma: <b>{{topic}}</b>\n\n"
-    "Ve které obci projekt bude? Napište název obce, nebo zvolte <i>Přeskočit</i>."
-)
-GROUP_HINT = "\n\n<i>Ve skupině název napište jako odpověď na tuto zprávu.</i>"
-CANCELLED = "Ověření jsem zrušil. Nové začnete příkazem /overit."
-EXPIRED = "Toto ověření už vypršelo. Nové začnete příkazem /overit."
-NOTHING_TO_CANCEL = "Žádné ověření teď neprobíhá. Nové začnete příkazem /overit."
-PLACE_NOT_FOUND = (
-    "Obec „{obec}“ jsem mezi obcemi Ústeckého kraje nenašel. Napište název znovu (třeba i bez diakritiky), "
-    "nebo zvolte <i>Přeskočit</i>."
-)
-PLACE_AMBIGUOUS = "{message}\n\nNapište prosím název přesněji (např. s okresem), nebo zvolte <i>Přeskočit</i>."
-WORKING = "Hledám výzvy…"
+
+def _heading(step: int, lang: str) -> str:
+    return f"<b>{ui.text('ov_title', lang)}</b> ({ui.text('ov_step', lang, step=str(step))})"
+
+
+def _applicant(code: str, lang: str) -> str:
+    return ui.label(ui.APPLICANTS, APPLICANTS, code, lang)
+
+
+def _topic(code: str, lang: str) -> str:
+    return ui.label(ui.TOPICS, TOPICS, code, lang)
+
+
+def _group_hint(update: Update, lang: str) -> str:
+    return "\n\n" + ui.text("ov_group_hint", lang) if _group(update) else ""
+
+
+def _lang(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    return handlers.ui_language(update, context)
 
 
 def _cb(*parts: str) -> str:
@@ -87,32 +93,32 @@ def _rows(buttons: list[InlineKeyboardButton], width: int = 2) -> list[list[Inli
     return [buttons[i : i + width] for i in range(0, len(buttons), width)]
 
 
-def _nav(back: bool = True) -> list[InlineKeyboardButton]:
-    row = [InlineKeyboardButton("« Zpět", callback_data=_cb("back"))] if back else []
-    return [*row, InlineKeyboardButton("✖ Zrušit", callback_data=_cb("cancel"))]
+def _nav(back: bool = True, lang: str = DEFAULT) -> list[InlineKeyboardButton]:
+    row = [InlineKeyboardButton(ui.text("ov_back", lang), callback_data=_cb("back"))] if back else []
+    return [*row, InlineKeyboardButton(ui.text("ov_cancel", lang), callback_data=_cb("cancel"))]
 
 
-def applicant_keyboard() -> InlineKeyboardMarkup:
-    buttons = [InlineKeyboardButton(label, callback_data=_cb("a", code)) for code, label in APPLICANTS.items()]
-    return InlineKeyboardMarkup([*_rows(buttons), _nav(back=False)])
+def applicant_keyboard(lang: str = DEFAULT) -> InlineKeyboardMarkup:
+    buttons = [InlineKeyboardButton(_applicant(code, lang), callback_data=_cb("a", code)) for code in APPLICANTS]
+    return InlineKeyboardMarkup([*_rows(buttons), _nav(back=False, lang=lang)])
 
 
-def topic_keyboard() -> InlineKeyboardMarkup:
-    buttons = [InlineKeyboardButton(label, callback_data=_cb("t", code)) for code, label in TOPICS.items()]
-    return InlineKeyboardMarkup([*_rows(buttons), _nav()])
+def topic_keyboard(lang: str = DEFAULT) -> InlineKeyboardMarkup:
+    buttons = [InlineKeyboardButton(_topic(code, lang), callback_data=_cb("t", code)) for code in TOPICS]
+    return InlineKeyboardMarkup([*_rows(buttons), _nav(lang=lang)])
 
 
-def obec_keyboard(stored: str | None) -> InlineKeyboardMarkup:
+def obec_keyboard(stored: str | None, lang: str = DEFAULT) -> InlineKeyboardMarkup:
     rows: list[list[InlineKeyboardButton]] = []
     if stored:
-        rows.append([InlineKeyboardButton(f"Moje obec: {stored}"[:60], callback_data=_cb("mine"))])
-    rows.append([InlineKeyboardButton("Přeskočit", callback_data=_cb("skip"))])
-    rows.append(_nav())
+        rows.append([InlineKeyboardButton(ui.text("ov_mine", lang, obec=stored)[:60], callback_data=_cb("mine"))])
+    rows.append([InlineKeyboardButton(ui.text("ov_skip", lang), callback_data=_cb("skip"))])
+    rows.append(_nav(lang=lang))
     return InlineKeyboardMarkup(rows)
 
 
-def new_check_keyboard() -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[InlineKeyboardButton("Nové ověření", callback_data=_cb("new"))]])
+def new_check_keyboard(lang: str = DEFAULT) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[InlineKeyboardButton(ui.text("ov_new", lang), callback_data=_cb("new"))]])
 
 
 # --- the dialog's state -------------------------------------------------------------------------
@@ -255,26 +261,31 @@ async def _ask_applicant(update: Update, context: ContextTypes.DEFAULT_TYPE, *, 
     assert chat is not None
     state: dict[str, Any] = {"chat": chat.id}
     _step(context, state, APPLICANT)
-    await _show(update, context, state, ASK_APPLICANT, applicant_keyboard(), new_message=new_message)
+    lang = _lang(update, context)
+    text = f"{_heading(1, lang)}\n\n{ui.text('ov_ask_applicant', lang)}"
+    await _show(update, context, state, text, applicant_keyboard(lang), new_message=new_message)
 
 
 async def _ask_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, state: dict[str, Any]) -> None:
     _step(context, state, TOPIC)
-    text = ASK_TOPIC.format(applicant=html.escape(APPLICANTS[state["applicant"]]))
-    await _show(update, context, state, text, topic_keyboard())
+    lang = _lang(update, context)
+    applicant = ui.text("ov_applicant", lang, applicant=html.escape(_applicant(state["applicant"], lang)))
+    text = f"{_heading(2, lang)}\n\n{applicant}\n{ui.text('ov_ask_topic', lang)}"
+    await _show(update, context, state, text, topic_keyboard(lang))
 
 
 async def _ask_obec(update: Update, context: ContextTypes.DEFAULT_TYPE, state: dict[str, Any]) -> None:
     _step(context, state, OBEC)
-    text = ASK_OBEC.format(
-        applicant=html.escape(APPLICANTS[state["applicant"]]), topic=html.escape(TOPICS[state["topic"]])
-    )
+    lang = _lang(update, context)
+    applicant = ui.text("ov_applicant", lang, applicant=html.escape(_applicant(state["applicant"], lang)))
+    topic = ui.text("ov_topic", lang, topic=html.escape(_topic(state["topic"], lang)))
+    text = f"{_heading(3, lang)}\n\n{applicant}\n{topic}\n\n{ui.text('ov_ask_obec', lang)}"
     await _show(
         update,
         context,
         state,
-        text + (GROUP_HINT if _group(update) else ""),
-        obec_keyboard(await _stored_obec(update, context)),
+        text + _group_hint(update, lang),
+        obec_keyboard(await _stored_obec(update, context), lang),
     )
 
 
@@ -288,23 +299,27 @@ async def _finish(update: Update, context: ContextTypes.DEFAULT_TYPE, state: dic
         await _ask_applicant(update, context, new_message=True)
         return
     engine = services(context).engine
+    lang = _lang(update, context)
     if obec:
         match = await asyncio.to_thread(engine.place, obec)
         if match.status in (PlaceStatus.NOT_FOUND, PlaceStatus.AMBIGUOUS):
             text = (
-                PLACE_NOT_FOUND.format(obec=html.escape(obec))
+                ui.text("ov_place_not_found", lang, obec=html.escape(obec))
                 if match.status is PlaceStatus.NOT_FOUND
-                else PLACE_AMBIGUOUS.format(message=html.escape(match.message))
+                else ui.text("ov_place_ambiguous", lang, message=localized.place_html(match, lang))
             )
             _step(context, state, OBEC)
             await _show(
-                update, context, state, text + (GROUP_HINT if _group(update) else ""),
-                obec_keyboard(await _stored_obec(update, context)), new_message=True,
+                update, context, state, text + _group_hint(update, lang),
+                obec_keyboard(await _stored_obec(update, context), lang), new_message=True,
             )  # fmt: skip
             return
     _end(context)
     result = await asyncio.to_thread(engine.check_eligibility, applicant, topic, obec)
-    await send_html(context, chat.id, eligibility_html(result), reply_markup=new_check_keyboard())
+    report = (
+        eligibility_html(result) if lang == DEFAULT else localized.report_html(result, lang, engine.fallback_contact)
+    )
+    await send_html(context, chat.id, report, reply_markup=new_check_keyboard(lang))
 
 
 # --- handlers ---------------------------------------------------------------------------------------
@@ -328,15 +343,16 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await start(update, context)
         return
     state = _dialog(context, update)
+    lang = _lang(update, context)
     if state is None:
-        await _answer(update, EXPIRED, alert=True)
+        await _answer(update, ui.text("ov_expired", lang), alert=True)
         return
     step = state.get("step")
     code = parts[2] if len(parts) > 2 else ""
     if action == "cancel":
         await _answer(update)
         _end(context)
-        await _show(update, context, None, html.escape(CANCELLED), None)
+        await _show(update, context, None, ui.text("ov_cancelled", lang), None)
     elif action == "a" and step == APPLICANT and code in APPLICANTS:
         await _answer(update)
         state["applicant"] = code
@@ -357,10 +373,10 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         else:
             await _ask_applicant(update, context)
     elif action == "skip" and step == OBEC:
-        await _answer(update, WORKING)
+        await _answer(update, ui.text("ov_working", lang))
         await _finish(update, context, state, None)
     elif action == "mine" and step == OBEC:
-        await _answer(update, WORKING)
+        await _answer(update, ui.text("ov_working", lang))
         await _finish(update, context, state, await _stored_obec(update, context))
     else:  # a button of an earlier step
         await _answer(update)
@@ -387,7 +403,8 @@ async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/zrusit: end the dialog."""
     running = _dialog(context, update) is not None
     _end(context)
-    await _show(update, context, None, html.escape(CANCELLED if running else NOTHING_TO_CANCEL), None)
+    text = ui.text("ov_cancelled" if running else "ov_nothing_to_cancel", _lang(update, context))
+    await _show(update, context, None, text, None)
 
 
 def register(app: BotApplication) -> None:

@@ -10,7 +10,7 @@ import sqlite3
 
 import pytest
 
-from bot.telegram import texts
+from bot.telegram import ui
 from tests.telegram.fake_bot_api import buttons
 
 pytestmark = pytest.mark.slow
@@ -35,7 +35,7 @@ async def test_feedback_source_and_zdroje_survive_a_restart(start_bot, tmp_path)
     calls = len(second.api.calls_of("answerCallbackQuery"))
     second.press_on(uid, answer, f"fb:up:{aid}")
     reply = (await second.wait_for_call("answerCallbackQuery", calls + 1))[-1]
-    assert reply.params.get("text") == texts.FEEDBACK_THANKS
+    assert reply.params.get("text") == ui.text("feedback_thanks")
     await second.api.wait_for(lambda: db.execute("SELECT question, vote FROM feedback").fetchall() == [(QUESTION, 1)])
 
     before = len(second.messages(uid))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.telegram import overit, texts
+from bot.telegram import overit, ui
 from bot.telegram.overit import DIALOG_TIMEOUT_S, looks_like_question
 from tests.reliability.botproc import is_answer
 from tests.telegram.fake_bot_api import BOT_USERNAME, group_chat, user
@@ -68,7 +68,7 @@ async def test_a_timed_out_dialog_takes_no_text_and_its_buttons_say_so(running_b
     bot.app.user_data[uid][overit.KEY]["at"] -= DIALOG_TIMEOUT_S + 1  # the person went away
     reply = await bot.ask(uid, "Dubí")
     assert not is_result(reply) and "jsem mezi obcemi" not in reply["text"]
-    assert await press_old(bot, uid, step3, "ov|skip") == overit.EXPIRED
+    assert await press_old(bot, uid, step3, "ov|skip") == ui.text("ov_expired")
     fresh = await to_step_3(bot, uid)  # a new dialog works
     assert "krok 3 ze 3" in fresh["text"]
     assert is_result(await bot.ask(uid, "Dubí"))
@@ -109,10 +109,10 @@ async def test_in_a_group_only_a_reply_to_the_step_message_or_a_mention_counts(r
 async def test_smazat_ends_the_dialog(running_bot) -> None:
     bot, uid = running_bot, 12_301
     step3 = await to_step_3(bot, uid)
-    assert (await bot.ask(uid, "/smazat"))["text"] == texts.DELETED
+    assert (await bot.ask(uid, "/smazat"))["text"] == ui.text("deleted")
     assert overit.KEY not in bot.app.user_data.get(uid, {})
     assert not is_result(await bot.ask(uid, "Dubí"))
-    assert await press_old(bot, uid, step3, "ov|back") == overit.EXPIRED
+    assert await press_old(bot, uid, step3, "ov|back") == ui.text("ov_expired")
 
 
 @pytest.mark.parametrize(

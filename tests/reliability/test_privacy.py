@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from bot.storage import Storage
-from bot.telegram import overit, texts
+from bot.telegram import overit, ui
 from bot.telegram.services import app_services
 from tests.reliability.botproc import is_answer
 from tests.telegram.fake_bot_api import buttons
@@ -79,7 +79,7 @@ def test_retention_removes_old_texts_and_keeps_anonymous_counts(tmp_path: Path) 
 
 
 def test_the_privacy_note_states_what_is_kept_and_for_how_long() -> None:
-    assert "90 dnech" in texts.START and "30 dnech" in texts.START and "/smazat" in texts.START
+    assert "90 dnech" in ui.text("start") and "30 dnech" in ui.text("start") and "/smazat" in ui.text("start")
 
 
 @pytest.mark.slow
@@ -96,7 +96,7 @@ async def test_smazat_leaves_nothing_of_the_person(start_bot, tmp_path: Path) ->
     db_path = bot.settings.database_path
     await bot.api.wait_for(lambda: ONLY_ALICE in all_text(db_path) and bot.storage.feedback_counts() == (0, 1))
 
-    assert (await bot.ask(ALICE, "/smazat"))["text"] == texts.DELETED
+    assert (await bot.ask(ALICE, "/smazat"))["text"] == ui.text("deleted")
     await bot.settle()
     dump = all_text(db_path)
     assert ONLY_ALICE not in dump and str(ALICE) not in dump and "Litvínov" not in dump

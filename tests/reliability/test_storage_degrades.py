@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from bot.storage import Storage
-from bot.telegram import texts
+from bot.telegram import ui
 from bot.telegram.store import AsyncStorage, FailureLog
 from tests.reliability.botproc import is_answer
 
@@ -105,10 +105,10 @@ async def test_smazat_on_a_locked_database_says_so_and_forgets_the_municipality_
     await bot.api.wait_for(lambda: bot.storage.get_obec(uid) == "Litvínov")
     async with Locker(bot.settings.database_path):
         failed = await bot.ask(uid, "/smazat")
-        assert failed["text"] == texts.DELETE_FAILED
+        assert failed["text"] == ui.text("delete_failed")
         assert "Zatím nevím" in (await bot.ask(uid, "/mas"))["text"]  # not used any more
     done = await bot.ask(uid, "/smazat")
-    assert done["text"] == texts.DELETED
+    assert done["text"] == ui.text("deleted")
     assert bot.storage.get_obec(uid) is None
 
 

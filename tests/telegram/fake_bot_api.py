@@ -174,6 +174,7 @@ class FakeBotApi:
         self.messages: dict[tuple[int, int], dict] = {}  # (chat_id, message_id) → current message
         self.sent: list[dict] = []  # bot messages in the order they were delivered
         self.commands: list[dict] = []
+        self.commands_by_language: dict[str, list[dict]] = {}  # setMyCommands with a language_code
         self.chats: dict[int, dict] = {}
         self._updates: list[dict] = []
         self._next_update_id = 1
@@ -460,7 +461,13 @@ class FakeBotApi:
             name, description = cmd["command"], cmd["description"]
             if not (1 <= len(name) <= 32 and name.islower() and 1 <= len(description) <= 256):
                 raise _ApiError(400, "Bad Request: BOT_COMMAND_INVALID")
-        self.commands = params.get("commands", [])
+        language = params.get("language_code")
+        if language:
+            if not (len(language) == 2 and language.islower()):
+                raise _ApiError(400, "Bad Request: invalid language code specified")
+            self.commands_by_language[language] = params.get("commands", [])
+        else:
+            self.commands = params.get("commands", [])
         return True
 
     async def _m_getMyCommands(self, params: dict) -> list[dict]:

@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from bot.telegram import texts
+from bot.telegram import texts, ui
 from tests.telegram.fake_bot_api import (
     BOT_USERNAME,
     buttons,
@@ -59,7 +59,7 @@ async def test_conversation_start_question_feedback_obec_smazat(running_bot) -> 
     # 👍: answered first, stored without user id, feedback buttons removed
     bot.press(f"fb:up:{aid}", uid)
     await bot.wait_for_call("answerCallbackQuery")
-    assert api.calls_of("answerCallbackQuery")[-1].params.get("text") == texts.FEEDBACK_THANKS
+    assert api.calls_of("answerCallbackQuery")[-1].params.get("text") == ui.text("feedback_thanks")
     stored_msg = api.messages[(uid, answer["message_id"])]
     await api.wait_for(lambda: not any(b["callback_data"].startswith("fb:") for b in buttons(stored_msg)))
     db = sqlite3.connect(bot.settings.database_path)
@@ -92,11 +92,11 @@ async def test_conversation_start_question_feedback_obec_smazat(running_bot) -> 
 
     # /smazat: nothing left about the user
     deleted = await bot.ask(uid, "/smazat")
-    assert deleted["text"] == texts.DELETED
+    assert deleted["text"] == ui.text("deleted")
     assert bot.storage.get_obec(uid) is None
     assert uid not in bot.app.user_data or not bot.app.user_data[uid]
     assert "Zatím nevím" in (await bot.ask(uid, "/mas"))["text"]
-    assert (await bot.ask(uid, "/zdroje"))["text"] == texts.NO_LAST_ANSWER
+    assert (await bot.ask(uid, "/zdroje"))["text"] == ui.text("no_last_answer")
     all_sent_html_valid(api)
 
 
@@ -148,7 +148,7 @@ async def test_admin_commands_are_refused_to_others(running_bot) -> None:
 
     bot = running_bot
     for command in ("/statistiky", "/mezery", "/obnovit"):
-        assert (await bot.ask(3001, command))["text"] == texts.UNKNOWN_COMMAND
+        assert (await bot.ask(3001, command))["text"] == ui.text("unknown_command")
     await bot.ask(3001, "Jaké je počasí na Marsu příští týden?")  # logged as a gap, without user id
     await bot.sync(3001)  # the handler has recorded the question…
     await bot.settle()  # …and the background write has finished
@@ -175,7 +175,7 @@ async def test_bad_input_never_crashes_nor_breaks_html(running_bot) -> None:
     for extra in non_text:
         bot.api.inject(message_update(u, None, chat, **extra))
         reply = (await bot.wait_for_messages(len(bot.messages(uid)) + 1, uid))[-1]
-        assert reply["text"] == texts.ONLY_TEXT
+        assert reply["text"] == ui.text("only_text")
 
     # edited messages and channel posts are ignored
     bot.send(edited_message_update(u, QUESTION))
@@ -189,7 +189,7 @@ async def test_bad_input_never_crashes_nor_breaks_html(running_bot) -> None:
     origin = {"type": "user", "date": 1700000000, "sender_user": user(9)}
     bot.send_text(u, QUESTION, forward_origin=origin)
     forwarded = (await bot.wait_for_messages(len(bot.messages(uid)) + 1, uid))[-1]
-    assert forwarded["text"] == texts.FORWARDED
+    assert forwarded["text"] == ui.text("forwarded")
 
     # markup and <script> in a question, a 4096-character question
     script = await bot.ask(u, '<script>alert("x")</script> <b>Co je OPST?</b> & spol.')
@@ -198,12 +198,12 @@ async def test_bad_input_never_crashes_nor_breaks_html(running_bot) -> None:
     assert long["text"]
 
     # unknown command, stale and garbage callback data
-    assert (await bot.ask(u, "/neexistuje"))["text"] == texts.UNKNOWN_COMMAND
+    assert (await bot.ask(u, "/neexistuje"))["text"] == ui.text("unknown_command")
     last = bot.messages(uid)[-1]
     for data in ("fb:up:deadbeef00", "src:0000000000", "v0:old-format", "ob:7"):
         bot.press_on(u, last, data)
     calls = await bot.wait_for_call("answerCallbackQuery", 4)
-    assert all(c.params.get("text") == texts.OLD_BUTTON for c in calls[-4:])
+    assert all(c.params.get("text") == ui.text("old_button") for c in calls[-4:])
     await bot.sync(u)
     all_sent_html_valid(api)
 
@@ -235,7 +235,7 @@ async def test_error_handler_apologises_and_bot_keeps_running(start_bot, engine,
     from tests.telegram.conftest import TOKEN
 
     bot = await start_bot(Flaky())
-    assert (await bot.ask(7001, "Co udělá výbuch?"))["text"] == texts.ERROR
+    assert (await bot.ask(7001, "Co udělá výbuch?"))["text"] == ui.text("error")
     assert answer_ids(await bot.ask(7001, QUESTION))
     assert "boom" in caplog.text and TOKEN not in caplog.text
 
@@ -264,7 +264,7 @@ async def test_faults_every_question_answered_exactly_once(start_bot) -> None:
 async def test_ambiguous_municipality_is_chosen_with_buttons(running_bot) -> None:
     bot, uid = running_bot, 1003
     ask = await bot.ask(uid, "/obec Blatno")
-    assert ask["text"] == texts.OBEC_AMBIGUOUS
+    assert ask["text"] == ui.text("obec_ambiguous")
     labels = {b["callback_data"]: b["text"] for b in buttons(ask)}
     (louny,) = [data for data, label in labels.items() if "Louny" in label]
     bot.press(louny, uid)

@@ -1,0 +1,379 @@
+"""MAS cards and the /overit report in Ukrainian and English, built from the engine's structured results.
+
+The engine writes these texts in Czech (`PlaceMatch.message`, `EligibilityResult.message`, shared with
+the CLI); Czech users get exactly those. For uk and en the sentences around the data are written here,
+while names, contacts and the calls table's own wording (conditions, notes, rates) stay as the sources
+give them, in Czech. Everything returned is HTML-escaped plain text with bold headings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from bot.eligibility import APPLICANTS, TOPICS, EligibilityResult
+from bot.eligibility.codes import CLOSED, OPEN, PLANNED, UNKNOWN, VERIFY_URL, CallStatus, money_cs
+from bot.eligibility.engine import ONGOING_FRESH_DAYS, CallMatch
+from bot.formatting import esc
+from bot.places import Mas, Municipality, PlaceMatch, PlaceStatus
+from bot.render import message_html
+from bot.telegram import ui
+from kb.text import format_date_cs, partial_date_start
+
+CLOSED_SHOWN = 6
+_CONTACT = {
+    "uk": {"web": "вебсайт", "email": "e-mail", "phone": "тел.", "address": "адреса"},
+    "en": {"web": "web", "email": "e-mail", "phone": "phone", "address": "address"},
+}
+_W: dict[str, dict[str, str]] = {
+    "uk": {
+        "belongs": "Населений пункт {where} належить до місцевої групи дій (MAS) {mas}.",
+        "contact": "Контакти: {contacts}.",
+        "advise": "MAS порадить вам із підготовкою проєкту та заявкою на дотацію.",
+        "no_mas": "За нашими джерелами, населений пункт {where} не входить до території жодної місцевої групи "
+        "дій (MAS). З проєктами та дотаціями вам допоможуть:",
+        "unknown": "Для населеного пункту {where} ми ще не маємо перевіреної місцевої групи дій (MAS).",
+        "area": "Я зрозумів, що йдеться про округ {okres}, але не про конкретний населений пункт. MAS "
+        "визначається за населеним пунктом – напишіть, будь ласка, його назву.",
+        "in_okres": "В окрузі {okres} за нашими джерелами працюють:",
+        "none_in_okres": "Для округу {okres} у наших джерелах немає підтвердженої MAS.",
+        "ask_office": "До якої MAS належить населений пункт, підкажуть у місцевій раді (obecní úřad) або в "
+        "організації {contact}.",
+        "fuzzy": "Вважаю, що йдеться про {where}.",
+        "missing": "{what} цієї MAS у наших джерелах немає – актуальні контакти знайдете на її вебсайті.",
+        "email": "електронної пошти",
+        "phone": "телефону",
+        "nor": " і ",
+        "ambiguous": "Я не впевнений, який населений пункт ви маєте на увазі: {listed}. Напишіть, будь ласка, "
+        "точну назву, за потреби з округом.",
+        "not_found": "У тексті я не знайшов жодного населеного пункту Устецького краю. Перевірте, будь ласка, "
+        "написання назви (можна й без діакритики) або напишіть лише назву, наприклад «Libouchec».",
+        "did_you_mean": "Можливо, ви мали на увазі: {options}?",
+        "where": "{obec} (округ {okres})",
+        "old": "дані {year} року",
+        "no_contact": "контактів у наших джерелах поки немає",
+    },
+    "en": {
+        "belongs": "{where} belongs to the local action group (MAS) {mas}.",
+        "contact": "Contacts: {contacts}.",
+        "advise": "The MAS will advise you on preparing a project and applying for a grant.",
+        "no_mas": "According to our sources, {where} is not in the area of any local action group (MAS). "
+        "These can help you with projects and grants:",
+        "unknown": "We have not verified the local action group (MAS) of {where} yet.",
+        "area": "I understand you mean the {okres} district, but not a particular municipality. The MAS "
+        "depends on the municipality – please write its name.",
+        "in_okres": "According to our sources, these MAS work in the {okres} district:",
+        "none_in_okres": "Our sources name no MAS for the {okres} district.",
+        "ask_office": "The municipal office (obecní úřad) or {contact} can tell you which MAS the municipality "
+        "belongs to.",
+        "fuzzy": "I take this to mean {where}.",
+        "missing": "Our sources have no {what} for this MAS – you will find its current contacts on its website.",
+        "email": "e-mail",
+        "phone": "phone number",
+        "nor": " or ",
+        "ambiguous": "I am not sure which municipality you mean: {listed}. Please write the exact name, "
+        "with its district if needed.",
+        "not_found": "I did not find any municipality of the Ústí Region in the text. Please check the "
+        "spelling (diacritics are optional), or write just the name, e.g. “Libouchec”.",
+        "did_you_mean": "Did you mean {options}?",
+        "where": "{obec} ({okres} district)",
+        "old": "data from {year}",
+        "no_contact": "our sources have no contact yet",
+    },
+}
+_R: dict[str, dict[str, str]] = {
+    "uk": {
+        "head": "Перевірка: заявник – {who}, тема – {what}{where}, станом на {date}.",
+        "where": ", населений пункт {obec}",
+        "no_match": "Для заявників типу «{who}» і теми «{what}» у наших даних немає жодного конкурсу чи "
+        "програми, де такі заявники були б прямо названі.",
+        "no_match_todo": "Що робити зараз: опишіть задум проєкту та порадьтеся зі своєю MAS – вона знає й "
+        "менші конкурси та програми, яких у нас немає. Нові конкурси стежте на {url} і на сайті Устецького "
+        "краю.",
+        "maybe": "Можливо, стосується вас (джерело не вказує, хто може подавати заявку):",
+        "open": "Відкриті ({n}):",
+        "none_open": "Зараз немає жодного відкритого конкурсу, про який ми знаємо.",
+        "planned": "Заплановані:",
+        "unknown": "Стан невідомий (терміни не перевірені – уточніть в організатора):",
+        "closed": "Закриті (подати заявку вже не можна):",
+        "more_closed": "• … і ще {n} старіших закритих конкурсів.",
+        "todo": "Що робити зараз: підготуйте проєкт (задум, бюджет, за потреби проєктну документацію), "
+        "стежте за новими конкурсами на {url} і на сайті Устецького краю та порадьтеся зі своєю MAS.",
+        "validity": "Дані чинні на дати своїх джерел; терміни й умови змінюються. Перш ніж почати, перевірте "
+        "актуальний стан на {url} або в організатора.",
+        "status": "Стан",
+        "programme": "Програма",
+        "amount": "Підтримка",
+        "conditions": "Умови",
+        "note": "Примітка",
+        "source": "Джерело",
+        "as_of": "станом на {date}",
+        "no_date": "дата джерела не вказана",
+        "mas": "Ваша MAS: {mas}.",
+        "fallback": "Порадить вам {contact}.",
+        "s_open": "відкритий",
+        "s_planned": "запланований",
+        "s_closed": "закритий",
+        "s_unknown": "стан невідомий",
+        "opens": "прийом заявок почнеться {date}",
+        "until": "прийом заявок до {date}",
+        "ended": "прийом заявок завершився {date}",
+        "ended_by": "завершився не пізніше {date}, точна дата невідома",
+        "ongoing": "постійна програма (за джерелом від {date})",
+        "ongoing_old": "постійна програма, але наші дані від {date} – перевірте, чи вона ще діє",
+        "deadline": "кінцевий термін {date}, початок прийому невідомий",
+        "started": "прийом почався {date}, кінець прийому невідомий",
+        "no_dates": "терміни прийому невідомі",
+        "range": "від {low} до {high}",
+        "up_to": "до {high}",
+        "from": "від {low}",
+        "no_amount": "джерело не вказує розмір підтримки на проєкт",
+    },
+    "en": {
+        "head": "Check: applicant {who}, topic {what}{where}, as of {date}.",
+        "where": ", municipality {obec}",
+        "no_match": "For applicants of the type “{who}” and the topic “{what}” our data has no call or "
+        "programme that explicitly names such applicants.",
+        "no_match_todo": "What to do now: write down your project idea and talk to your MAS – it also knows "
+        "smaller calls and programmes we do not list. Watch for new calls at {url} and on the Ústí "
+        "Region's website.",
+        "maybe": "May concern you (the source does not say who may apply):",
+        "open": "Open ({n}):",
+        "none_open": "No call we know of is open now.",
+        "planned": "Planned:",
+        "unknown": "Status unknown (dates not verified – check with the provider):",
+        "closed": "Closed (no longer open for applications):",
+        "more_closed": "• … and {n} more older closed calls.",
+        "todo": "What to do now: prepare your project (idea, budget, design documents if needed), watch for "
+        "new calls at {url} and on the Ústí Region's website, and talk to your MAS.",
+        "validity": "The data is valid as of its sources' dates; deadlines and conditions change. Before you "
+        "start, check the current state at {url} or with the provider.",
+        "status": "Status",
+        "programme": "Programme",
+        "amount": "Support",
+        "conditions": "Conditions",
+        "note": "Note",
+        "source": "Source",
+        "as_of": "as of {date}",
+        "no_date": "source date not given",
+        "mas": "Your MAS: {mas}.",
+        "fallback": "{contact} can advise you.",
+        "s_open": "open",
+        "s_planned": "planned",
+        "s_closed": "closed",
+        "s_unknown": "status unknown",
+        "opens": "applications open on {date}",
+        "until": "applications until {date}",
+        "ended": "applications closed on {date}",
+        "ended_by": "closed by {date} at the latest, exact date unknown",
+        "ongoing": "ongoing programme (per a source of {date})",
+        "ongoing_old": "ongoing programme, but our data is from {date} – check that it still runs",
+        "deadline": "deadline {date}, start of applications unknown",
+        "started": "applications opened on {date}, end unknown",
+        "no_dates": "application dates unknown",
+        "range": "{low} to {high}",
+        "up_to": "up to {high}",
+        "from": "from {low}",
+        "no_amount": "the source does not give the amount per project",
+    },
+}
+_STATUS_KEY = {OPEN: "s_open", PLANNED: "s_planned", CLOSED: "s_closed", UNKNOWN: "s_unknown"}
+
+
+def _d(value: str | dt.date | None) -> str:
+    return format_date_cs(value) or "?"
+
+
+def contacts(mas: Mas, lang: str, *, today: dt.date | None = None) -> str:
+    """`web …; e-mail …; phone …` in `lang`, with the year of a contact older than two years."""
+    today = today or dt.date.today()
+    words = _W[lang]
+    parts = []
+    for c in mas.contacts:
+        item = f"{_CONTACT[lang].get(c.kind, c.kind)} {c.value}"
+        if c.kind != "web" and c.as_of and (today - partial_date_start(c.as_of)).days > 2 * 365.25:
+            item += f" ({words['old'].format(year=c.as_of[:4])})"
+        parts.append(item)
+    return "; ".join(parts) if parts else words["no_contact"]
+
+
+def summary(mas: Mas) -> str:
+    """Name with the short contact list in brackets (no words to translate)."""
+    listed = ", ".join(x for x in (mas.web, mas.email, mas.phone) if x)
+    return f"{mas.name} ({listed})" if listed else mas.name
+
+
+def _where(muni: Municipality, lang: str) -> str:
+    return _W[lang]["where"].format(obec=muni.name, okres=muni.okres)
+
+
+def _okres_lines(okres: str, candidates: Iterable[Mas], fallback: Mas | None, lang: str) -> list[str]:
+    words = _W[lang]
+    found = [m for m in candidates if isinstance(m, Mas)]
+    lines = [words["in_okres"].format(okres=okres)] if found else [words["none_in_okres"].format(okres=okres)]
+    lines += [f"– {m.name}: {contacts(m, lang)}" for m in found]
+    if fallback is not None:
+        lines.append(words["ask_office"].format(contact=summary(fallback)))
+    return lines
+
+
+def _missing(words: dict[str, str], missing: list[str]) -> str:
+    sentence = words["missing"].format(what=words["nor"].join(missing))
+    return sentence[:1].upper() + sentence[1:]
+
+
+def place_text(match: PlaceMatch, lang: str) -> str:
+    """The MAS card of a municipality (or the question back) as plain text: Czech is the engine's own card."""
+    if lang not in _W:
+        return match.message
+    words = _W[lang]
+    muni = match.obec
+    lead = [words["fuzzy"].format(where=_where(muni, lang))] if match.fuzzy and muni is not None else []
+    if match.status is PlaceStatus.ASSIGNED and muni is not None and match.mas is not None:
+        mas = match.mas
+        missing = [words[kind] for kind in ("email", "phone") if mas.contact(kind) is None]
+        return "\n".join(
+            [
+                *lead,
+                words["belongs"].format(where=_where(muni, lang), mas=mas.name.rstrip(".")),
+                words["contact"].format(contacts=contacts(mas, lang)),
+                *([_missing(words, missing)] if missing else []),
+                words["advise"],
+            ]
+        )
+    if match.status is PlaceStatus.NO_MAS and muni is not None:
+        # who helps instead (the region, the MAS association) is listed by the engine's card, one "– name: contacts"
+        # line each; names and contacts need no translation
+        helpers = [line for line in match.message.splitlines() if line.startswith("– ")]
+        if not helpers and match.fallback is not None:
+            helpers = [f"– {match.fallback.name}: {contacts(match.fallback, lang)}"]
+        return "\n".join([*lead, words["no_mas"].format(where=_where(muni, lang)), *helpers])
+    if match.status is PlaceStatus.UNKNOWN and match.okres:
+        candidates = [c for c in match.candidates if isinstance(c, Mas)]
+        said = words["unknown"].format(where=_where(muni, lang)) if muni else words["area"].format(okres=match.okres)
+        return "\n".join([*lead, said, *_okres_lines(match.okres, candidates, match.fallback, lang)])
+    options = [_where(c, lang) for c in match.candidates if isinstance(c, Municipality)]
+    if match.status is PlaceStatus.AMBIGUOUS and options:
+        return words["ambiguous"].format(listed=", ".join(options))
+    if match.status is PlaceStatus.NOT_FOUND:
+        tail = f" {words['did_you_mean'].format(options=', '.join(options))}" if options else ""
+        return words["not_found"] + tail
+    return match.message
+
+
+def place_html(match: PlaceMatch, lang: str) -> str:
+    """`place_text` escaped for Telegram HTML."""
+    return esc(place_text(match, lang))
+
+
+# --- the /overit report --------------------------------------------------------------------------
+
+
+def _status_detail(m: CallMatch, on: dt.date, lang: str) -> str:
+    """The call's status on `on` in words, from the same dates as `bot.eligibility.call_status`."""
+    r, c = _R[lang], m.call
+    if c.opens is not None and on < c.opens:
+        return r["opens"].format(date=_d(c.opens))
+    if c.ongoing:
+        checked = partial_date_start(c.as_of).toordinal() if c.as_of else 0
+        if checked and on.toordinal() <= checked + ONGOING_FRESH_DAYS:
+            return r["ongoing"].format(date=_d(c.as_of))
+        return r["ongoing_old"].format(date=_d(c.as_of) if c.as_of else "?")
+    if c.closes is not None:
+        if on > c.closes:
+            return r["ended"].format(date=_d(c.closes))
+        return r["until" if c.opens is not None else "deadline"].format(date=_d(c.closes))
+    if c.closed_before is not None and on > c.closed_before:
+        return r["ended_by"].format(date=_d(c.closed_before))
+    if c.opens is not None:
+        return r["started"].format(date=_d(c.opens))
+    return r["no_dates"]
+
+
+def _amount(m: CallMatch, lang: str) -> str:
+    r, c = _R[lang], m.call
+    if c.amount_min is not None and c.amount_max is not None:
+        text = r["range"].format(low=money_cs(c.amount_min), high=money_cs(c.amount_max))
+    elif c.amount_max is not None:
+        text = r["up_to"].format(high=money_cs(c.amount_max))
+    elif c.amount_min is not None:
+        text = r["from"].format(low=money_cs(c.amount_min))
+    else:
+        text = r["no_amount"]
+    return f"{text}; {c.rate}" if c.rate else text
+
+
+def _status_name(status: CallStatus, lang: str) -> str:
+    return _R[lang][_STATUS_KEY[status]]
+
+
+def _block(m: CallMatch, on: dt.date, lang: str) -> list[str]:
+    r, c = _R[lang], m.call
+    lines = [f"• {c.name}", f"  {r['status']}: {_status_name(m.status, lang)} – {_status_detail(m, on, lang)}."]
+    if c.programme:
+        lines.append(f"  {r['programme']}: {c.programme}.")
+    lines.append(f"  {r['amount']}: {_amount(m, lang)}.")
+    if m.conditions:
+        lines.append(f"  {r['conditions']}: " + " ".join(m.conditions))
+    if c.note:
+        lines.append(f"  {r['note']}: {c.note}")
+    when = r["as_of"].format(date=_d(c.as_of)) if c.as_of else r["no_date"]
+    lines.append(f"  {r['source']}: {c.source} ({when})")
+    return lines
+
+
+def report_text(result: EligibilityResult, lang: str, fallback: Mas) -> str:
+    """The eligibility check as the Czech report says it (`bot.eligibility.engine._message`), in `lang`."""
+    if lang not in _R:
+        return result.message
+    r = _R[lang]
+    who = ui.label(ui.APPLICANTS, APPLICANTS, result.applicant, lang)
+    what = ui.label(ui.TOPICS, TOPICS, result.topic, lang)
+    place = result.place
+    obec = place.obec.name if place is not None and place.obec is not None else result.obec
+    where = r["where"].format(obec=obec) if obec else ""
+    lines = [r["head"].format(who=who, what=what, where=where, date=_d(result.date)), ""]
+    if place is not None and place.mas is not None:
+        mas_line = r["mas"].format(mas=summary(place.mas))
+    else:
+        mas_line = r["fallback"].format(contact=summary(fallback))
+    if result.no_match:
+        lines += [r["no_match"].format(who=who, what=what), r["no_match_todo"].format(url=VERIFY_URL), mas_line]
+        if not result.matches:
+            return "\n".join(lines)
+        lines += ["", r["maybe"]]
+    groups = {s: [m for m in result.matches if m.status == s] for s in (OPEN, PLANNED, UNKNOWN, CLOSED)}
+    if groups[OPEN]:
+        lines.append(r["open"].format(n=len(groups[OPEN])))
+        for m in groups[OPEN]:
+            lines += _block(m, result.date, lang)
+        lines.append("")
+    elif not result.no_match:
+        lines += [r["none_open"], ""]
+    for status, key in ((PLANNED, "planned"), (UNKNOWN, "unknown")):
+        if groups[status]:
+            lines.append(r[key])
+            for m in groups[status]:
+                lines += _block(m, result.date, lang)
+            lines.append("")
+    if groups[CLOSED]:
+        lines.append(r["closed"])
+        for m in groups[CLOSED][:CLOSED_SHOWN]:
+            lines.append(f"• {m.call.name} – {_status_detail(m, result.date, lang)}.")
+        hidden = len(groups[CLOSED]) - CLOSED_SHOWN
+        if hidden > 0:
+            lines.append(r["more_closed"].format(n=hidden))
+        lines.append("")
+    if not groups[OPEN] and not result.no_match:
+        lines.append(r["todo"].format(url=VERIFY_URL))
+    if not result.no_match:
+        lines.append(mas_line)
+    lines.append(r["validity"].format(url=VERIFY_URL))
+    return "\n".join(lines)
+
+
+def report_html(result: EligibilityResult, lang: str, fallback: Mas) -> str:
+    """The report as Telegram HTML (first line and headings in bold), with the note that data stays Czech."""
+    note = ui.text("ov_czech_names", lang)
+    body = message_html(report_text(result, lang, fallback))
+    return f"{body}\n\n{note}" if note and lang in _R else body
