@@ -46,7 +46,7 @@ from telegram.ext import (
 from bot.config import Settings, load_settings
 from bot.service import AnswerService
 from bot.storage import Storage
-from bot.telegram import admin, handlers, overit, texts
+from bot.telegram import admin, answer_buttons, handlers, overit, texts
 from bot.telegram.maintenance import maintenance_loop
 from bot.telegram.persistence import JsonUserDataPersistence
 from bot.telegram.polling import ResilientBot
@@ -181,6 +181,7 @@ def register_handlers(app: BotApplication, settings: Settings) -> None:
         ("obnovit", handlers.obnovit),
     ):
         app.add_handler(CommandHandler(name, callback, filters=message & admins))
+    answer_buttons.register(app)  # el:/sg: before the general buttons
     app.add_handler(CallbackQueryHandler(handlers.button))
     app.add_handler(MessageHandler(message & filters.TEXT & ~filters.COMMAND, handlers.question, block=False))
     app.add_handler(MessageHandler(message & filters.COMMAND, handlers.unknown_command))

@@ -95,3 +95,8 @@ ADMIN_IN_MEMORY = (
     "odpovědi se restartem ztratí."
 )
 ADMIN_NO_GAPS = "Zatím tu nejsou žádné otázky bez odpovědi."
+
+# --- conversation (bot/telegram/conversation.py, answer_buttons.py) ---------------------------------------
+BUTTON_DETAILED_CHECK = "Podrobné ověření"
+DID_YOU_MEAN = "Myslíte {label}?"
+CHECKING = "Ověřuji…"

@@ -53,8 +53,8 @@ async def test_hot_swap_while_questions_arrive(start_bot, small_index, trigger) 
     async def stream() -> None:
         while not stop.is_set():
             for uid in users:
-                bot.send_text(uid, OLD_QUESTION)
                 sent[uid] += 1
+                bot.send_text(uid, f"{OLD_QUESTION} ({sent[uid]})")  # a repeated text would be answered once
             await asyncio.sleep(0.1)
 
     streamer = asyncio.create_task(stream())
