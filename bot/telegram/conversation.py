@@ -220,6 +220,13 @@ def without_feedback(markup: InlineKeyboardMarkup | None) -> InlineKeyboardMarku
 # --- housekeeping -------------------------------------------------------------------------------------
 
 
+def forget(chat_data: ChatData) -> None:
+    """/smazat: the chat's recent question texts go with everything else."""
+    for key in KEYS:
+        if chat_data is not None:
+            chat_data.pop(key, None)
+
+
 def expired(chat_data: MutableMapping[Any, Any], now: float | None = None) -> bool:
     """Drop this module's entries that can no longer matter; True when the chat has nothing else left."""
     now = _now(now)

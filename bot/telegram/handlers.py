@@ -282,6 +282,7 @@ async def smazat(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
     if context.user_data is not None:
         context.user_data.clear()
+    conversation.forget(context.chat_data)  # the chat's recent question texts, too
     context.application.drop_user_data(user.id)
     svc.limiter.forget(user.id)
     deleted = await svc.store.delete_user(user.id)

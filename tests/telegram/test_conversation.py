@@ -299,3 +299,11 @@ def test_render_without_tail_drops_only_the_footer(engine) -> None:
     answer = engine.answer(QUESTION, obec="Litvínov")
     assert answer.tail and answer.tail in render_html(answer)
     assert render_html(answer, with_tail=False) == render_html(answer).replace("\n\n" + answer.tail, "")
+
+
+async def test_smazat_forgets_the_chats_last_question(running_bot) -> None:
+    bot, uid = running_bot, 31_045
+    await bot.ask(uid, FUNDING)
+    await bot.ask(uid, "/smazat")
+    assert conversation.LAST not in bot.app.chat_data[uid]
+    assert NOT_KNOWN in (await bot.ask(uid, FOLLOWUP))["text"]

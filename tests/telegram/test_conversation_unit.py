@@ -154,3 +154,11 @@ def test_expired_state_is_dropped() -> None:
     conv.tail_shown(chat, answer(), True, now=0.0)
     assert not conv.expired(chat, now=60.0) and conv.TAIL in chat and conv.RECENT not in chat
     assert conv.expired(chat, now=conv.TAIL_WINDOW_S + 1)
+
+
+def test_forget_clears_only_the_conversation() -> None:
+    chat: dict = {"other": 1}
+    conv.is_repeat(chat, 1, "kolik", now=0.0)
+    conv.remember_question(chat, answer(), now=0.0)
+    conv.forget(chat)
+    assert chat == {"other": 1}
