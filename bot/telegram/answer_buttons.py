@@ -45,6 +45,8 @@ async def suggested_topic(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         await handlers._answer_query(query, texts.OLD_BUTTON, alert=True)
         return
     await handlers._answer_query(query)
+    if conversation.is_repeat(context.chat_data, query.from_user.id, title):  # a double tap is one question
+        return
     reply_to = message.message_id if message.chat.type != ChatType.PRIVATE else None
     await handlers.answer_question(update, context, title, chat_id=message.chat.id, reply_to=reply_to)
 
