@@ -6,6 +6,7 @@ parts, so the terminal and Telegram can never say different things.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -72,6 +73,11 @@ class Suggestions:
     topics: tuple[str, ...]
 
 
+def topic_key(title: str) -> str:
+    """A short stable key of a suggested topic (a document title), for button data under 64 bytes."""
+    return hashlib.sha1(title.encode()).hexdigest()[:12]
+
+
 @dataclass(frozen=True, slots=True)
 class SourceList:
     sources: tuple[Source, ...]
@@ -100,6 +106,7 @@ class Answer:
     lang: str = "cs"  # the language the bot addresses the asker in (quotes may be Czech: see `intro`)
     intro: str | None = None  # "my documents are in Czech", in the asker's language
     curated_id: str | None = None  # the staff-written answer said verbatim, if any
+    off_topic: bool = False  # "nevím" because the question is about something else entirely (weather, recipes)
 
     @property
     def source_passage(self) -> Passage | None:

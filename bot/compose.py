@@ -13,6 +13,7 @@ and the answer stays short.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -436,8 +437,10 @@ def compose(
     must come from a passage that speaks of it."""
     today = today or dt.date.today()
     foreign = lang != i18n.DEFAULT
-    if not is_confident(result, index, foreign) or looks_off_topic(index, result.query_vector, result.best_dense):
-        return not_known(question, result, place=place, fallback=fallback, notes=notes, kind=kind, lang=lang)
+    off_topic = looks_off_topic(index, result.query_vector, result.best_dense)
+    if off_topic or not is_confident(result, index, foreign):
+        unknown = not_known(question, result, place=place, fallback=fallback, notes=notes, kind=kind, lang=lang)
+        return dataclasses.replace(unknown, off_topic=True) if off_topic else unknown
     quotes = select_quotes(result, index, kind, foreign=foreign)
     lead = quotes[0].text if quotes else ""
     said = " ".join(q.text for q in quotes)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bot.answer import Answer
+from bot.answer import Answer, topic_key
 from bot.eligibility import Calls, EligibilityResult
 from bot.places import Mas, PlaceMatch, Places
 from bot.question import clean_question
@@ -119,6 +119,10 @@ class Engine:
         if not match.found or match.obec is None:
             return None
         return self._published.places.storable_name(match.obec)
+
+    def topic(self, key: str) -> str | None:
+        """The document title with this `topic_key` (a "Možná vás zajímá" button), or None when no document has it."""
+        return next((c.title for c in self._published.index.chunks if c.title and topic_key(c.title) == key), None)
 
     def check_eligibility(
         self, applicant: str, topic: str, obec: str | None, on: dt.date | None = None

@@ -33,6 +33,10 @@ class AnswerService(Protocol):
 
     def storable_place(self, match: PlaceMatch) -> str | None: ...
 
+    def topic(self, key: str) -> str | None:
+        """A suggested topic (document title) by its `bot.answer.topic_key`; None when the index no longer has it."""
+        ...
+
     def check_eligibility(
         self, applicant: str, topic: str, obec: str | None, on: dt.date | None = None
     ) -> EligibilityResult: ...

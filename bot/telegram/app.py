@@ -48,7 +48,7 @@ from bot.config import Settings, load_settings
 from bot.i18n import DEFAULT
 from bot.service import AnswerService
 from bot.storage import Storage
-from bot.telegram import admin, handlers, overit, ui
+from bot.telegram import admin, answer_buttons, handlers, overit, ui
 from bot.telegram.maintenance import maintenance_loop
 from bot.telegram.persistence import JsonUserDataPersistence
 from bot.telegram.polling import ResilientBot
@@ -186,6 +186,7 @@ def register_handlers(app: BotApplication, settings: Settings) -> None:
         ("obnovit", handlers.obnovit),
     ):
         app.add_handler(CommandHandler(name, callback, filters=message & admins))
+    answer_buttons.register(app)  # el:/sg: before the general buttons
     app.add_handler(CallbackQueryHandler(handlers.button))
     app.add_handler(MessageHandler(message & filters.TEXT & ~filters.COMMAND, handlers.question, block=False))
     app.add_handler(MessageHandler(message & filters.COMMAND, handlers.unknown_command))

@@ -27,8 +27,8 @@ from bot.formatting import esc, split_html, strip_tags
 from bot.i18n import Lang, as_lang
 from bot.places import Municipality, PlaceMatch, PlaceStatus, contact_summary
 from bot.render import passage_html, render_html, sources_html
-from bot.telegram import localized, texts, ui
-from bot.telegram.keyboards import answer_keyboard, choice_keyboard, language_keyboard, parse_callback
+from bot.telegram import conversation, localized, texts, ui
+from bot.telegram.keyboards import choice_keyboard, language_keyboard, parse_callback
 from bot.telegram.services import services
 from bot.telegram.state import SEEN, SentAnswer
 from kb.text import format_date_cs
@@ -270,6 +270,12 @@ async def _confirm_place(update: Update, context: ContextTypes.DEFAULT_TYPE, mat
             context.user_data["obec_candidates"] = labels
         shown = choice_keyboard([_place_label(c, lang) for c in options])
         await reply_html(update, context, ui.text("obec_ambiguous", lang), reply_markup=shown)
+    elif match.status is PlaceStatus.NOT_FOUND and match.candidates:  # a typo: "Myslíte …?" as buttons
+        close = [c for c in match.candidates if isinstance(c, Municipality)][:3]
+        if context.user_data is not None:
+            context.user_data["obec_candidates"] = [_place_label(c) for c in close]  # Czech: read back
+        buttons = choice_keyboard([_place_label(c, lang) for c in close], ui.text("did_you_mean", lang))
+        await reply_html(update, context, localized.place_html(match, lang), reply_markup=buttons)
     else:
         await reply_html(update, context, localized.place_html(match, lang))
 
@@ -315,6 +321,7 @@ async def smazat(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     lang = ui_language(update, context)  # said in the user's language once more, then forgotten too
     if context.user_data is not None:
         context.user_data.clear()
+    conversation.forget(context.chat_data)  # the chat's recent question texts, too
     context.application.drop_user_data(user.id)
     svc.limiter.forget(user.id)
     deleted = await svc.store.delete_user(user.id)
@@ -341,17 +348,48 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not text:
         await reply_html(update, context, ui.text("help", lang, username=esc(context.bot.username)))
         return
+    if conversation.is_repeat(context.chat_data, user.id, text):
+        log.info("The same question again within seconds; answered once")
+        return
+    previous = conversation.previous_question(context.chat_data)
+    replied = conversation.replied_answer_id(message, context.bot.id)
+    if replied is not None:  # a reply to one of our answers continues that answer's question
+        sent_before = await _sent_answer(context, replied)
+        previous = sent_before.question if sent_before is not None else previous
+    await answer_question(
+        update, context, text, chat_id=message.chat_id, reply_to=None if private else message.message_id,
+        previous=previous,
+    )  # fmt: skip
+
+
+async def answer_question(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    text: str,
+    *,
+    chat_id: int,
+    reply_to: int | None = None,
+    previous: str | None = None,
+) -> None:
+    """Answer ``text`` in the chat (a typed question, or a suggested topic pressed as a button)."""
+    user = update.effective_user
+    if user is None:
+        return
+    lang = ui_language(update, context)
     svc = services(context)
     svc.in_flight += 1
     try:
         if svc.in_flight <= TYPING_MAX_IN_FLIGHT:
             with contextlib.suppress(TelegramError):
-                await context.bot.send_chat_action(message.chat_id, ChatAction.TYPING)
+                await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
         stored = await svc.store.get_obec(user.id)
-        answer: Answer = await asyncio.to_thread(svc.engine.answer, text, obec=stored, lang_hint=lang)
+        answer: Answer = await asyncio.to_thread(
+            svc.engine.answer, text, obec=stored, previous=previous, lang_hint=lang
+        )
     finally:
         svc.in_flight -= 1
     lang = ui.remember_language(context.user_data, text, lang)
+    conversation.remember_question(context.chat_data, answer, previous)
 
     note = ""
     name = svc.engine.storable_place(answer.place) if answer.place is not None else None
@@ -362,12 +400,13 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     key = svc.answers.put(sent)
     if context.user_data is not None:
         context.user_data["last_answer"] = key
-    keyboard = answer_keyboard(key, has_passage=answer.source_passage is not None, lang=lang)
+    keyboard = conversation.answer_markup(answer, key, lang)
+    with_tail = conversation.show_tail(context.chat_data, answer)
+    conversation.tail_shown(context.chat_data, answer, with_tail)  # before sending: a concurrent answer sees it
     try:
         await send_html(
-            context, message.chat_id, render_html(answer) + note,
-            reply_markup=keyboard, reply_to=None if private else message.message_id,
-        )  # fmt: skip
+            context, chat_id, render_html(answer, with_tail=with_tail) + note, reply_markup=keyboard, reply_to=reply_to
+        )
     finally:
         # Recorded after the answer went out, in the background: storage never delays or prevents a reply.
         if remember and name is not None:
@@ -424,10 +463,8 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             answer.answer_id, answer.question, [s.url or s.file for s in answer.sources], cb.vote,
             voter=query.from_user.id, asker=_asker(query),
         )  # fmt: skip
-        if query.message is not None:
-            markup = answer_keyboard(
-                answer.answer_id, feedback=False, has_passage=answer.source_passage is not None, lang=lang
-            )
+        if isinstance(query.message, Message):  # the other buttons stay (source, full check, suggestions)
+            markup = conversation.without_feedback(query.message.reply_markup)
             with contextlib.suppress(BadRequest):
                 await with_retry(lambda: query.edit_message_reply_markup(reply_markup=markup))
     elif cb.kind == "src" and answer is not None:

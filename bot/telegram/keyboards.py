@@ -2,7 +2,8 @@
 
 Callback data formats (version-free, so buttons of an older bot are recognised or politely
 refused): ``fb:up:<answer_id>``, ``fb:dn:<answer_id>``, ``src:<answer_id>``, ``mas``, ``ob:<n>``,
-``lang:<cs|uk|en>``.
+``lang:<cs|uk|en>``; ``el:…`` and ``sg:…`` (the full eligibility check, a suggested topic) are built and
+handled in ``bot.telegram.conversation``.
 """
 
 from __future__ import annotations
@@ -60,10 +61,13 @@ def answer_keyboard(
     return InlineKeyboardMarkup(rows)
 
 
-def choice_keyboard(labels: list[str]) -> InlineKeyboardMarkup:
-    """One button per municipality candidate (``ob:<index>``)."""
+def choice_keyboard(labels: list[str], template: str = "{label}") -> InlineKeyboardMarkup:
+    """One button per municipality candidate (``ob:<index>``); ``template`` words the button ("Myslíte {label}?")."""
     return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(label[:60], callback_data=f"ob:{i}")] for i, label in enumerate(labels[:10])]
+        [
+            [InlineKeyboardButton(template.format(label=label[:60]), callback_data=f"ob:{i}")]
+            for i, label in enumerate(labels[:10])
+        ]
     )
 
 

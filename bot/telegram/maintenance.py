@@ -14,6 +14,7 @@ import asyncio
 import logging
 import time
 
+from bot.telegram.conversation import sweep_chat_data
 from bot.telegram.services import BotApplication, app_services
 from bot.telegram.state import SEEN
 
@@ -61,6 +62,7 @@ async def maintenance_loop(
             dropped = sweep_user_data(app)
             if dropped:
                 log.info("Forgot the in-memory state of %d inactive users", dropped)
+            sweep_chat_data(app)  # follow-ups, repeats and the MAS footer expire within half an hour
         except Exception:
             log.exception("Housekeeping failed; trying again later")
         await asyncio.sleep(sweep_every)

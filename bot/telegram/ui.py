@@ -276,6 +276,9 @@ _TEXTS: dict[str, dict[Lang, str]] = {
     },
     "button_source": {"cs": "Zobrazit zdroj", "uk": "Показати джерело", "en": "Show source"},
     "button_mas": {"cs": "Moje MAS", "uk": "Моя MAS", "en": "My MAS"},
+    "button_detailed_check": {"cs": "Podrobné ověření", "uk": "Детальна перевірка", "en": "Detailed check"},
+    "did_you_mean": {"cs": "Myslíte {label}?", "uk": "Ви мали на увазі {label}?", "en": "Did you mean {label}?"},
+    "checking": {"cs": "Ověřuji…", "uk": "Перевіряю…", "en": "Checking…"},
     "feedback_thanks": {
         "cs": "Děkuji za hodnocení!",
         "uk": "Дякую за оцінку!",

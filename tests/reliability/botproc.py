@@ -107,4 +107,5 @@ class BotProcess:
 
 
 def is_answer(msg: dict) -> bool:
-    return any(b.get("callback_data", "").startswith("fb:") for b in buttons(msg))
+    """An answer to a question (rated, or an off-topic "nevím" that still offers "Moje MAS"), not an error."""
+    return any(b.get("callback_data", "").startswith("fb:") or b.get("callback_data") == "mas" for b in buttons(msg))
