@@ -87,11 +87,17 @@ _RULES: list[tuple[QuestionKind, re.Pattern[str]]] = [
 ]
 
 
+_CONTACT = dict(_RULES)[QuestionKind.CONTACT]
+
+
 def classify(question: str) -> QuestionKind:
     """The kind of fact a question asks for (OTHER when no rule applies)."""
     text = " ".join(fold_lower(question).split())
     for kind, rule in _RULES:
         if rule.search(text):
+            # "What is the phone number of …", "Co je kontakt na MAS?": a contact, not a definition.
+            if kind is QuestionKind.DEFINITION and _CONTACT.search(text):
+                return QuestionKind.CONTACT
             return kind
     return QuestionKind.OTHER
 
