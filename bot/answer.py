@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from bot import i18n
 from bot.eligibility import EligibilityResult
 from bot.intent import QuestionKind
-from bot.places import PlaceMatch
+from bot.places import PlaceMatch, PlaceStatus, contact_summary
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +129,22 @@ class Answer:
         """Who to ask: the user's MAS or the regional association (never under small talk or a MAS card)."""
         if self.is_small_talk or self.place_lead or self.kind is QuestionKind.FUNDING:
             return None
+        if self.lang != i18n.DEFAULT and self.place is not None:
+            return self._tail_in_language(self.place)
         return self.mas_line or self.contact_line
+
+    def _tail_in_language(self, place: PlaceMatch) -> str | None:
+        """The MAS line in the asker's language (the resolver words it in Czech)."""
+        obec = place.obec.name if place.obec is not None else None
+        if place.status is PlaceStatus.ASSIGNED and place.mas is not None and obec is not None:
+            return i18n.text("your_mas", self.lang, obec=obec, contact=contact_summary(place.mas))
+        if place.fallback is None:
+            return self.contact_line
+        contact = contact_summary(place.fallback)
+        if obec is not None and place.status in (PlaceStatus.NO_MAS, PlaceStatus.UNKNOWN):
+            key = "no_mas" if place.status is PlaceStatus.NO_MAS else "mas_unknown"
+            return i18n.text(key, self.lang, obec=obec, contact=contact)
+        return i18n.text("contact", self.lang, contact=contact)
 
     def parts(self, *, with_tail: bool = True) -> list[Part]:
         """What the bot says, in order; the renderers walk these."""

@@ -32,6 +32,21 @@ _TEXTS: dict[str, dict[Lang, str]] = {
         "uk": "Мої матеріали є лише чеською мовою, тому відповідь нижче – цитата з них чеською.",
         "en": "My documents are in Czech only, so the answer below is quoted from them in Czech.",
     },
+    "your_mas": {
+        "cs": "Obec {obec} patří do {contact}.",
+        "uk": "Населений пункт {obec} належить до місцевої групи дій {contact}.",
+        "en": "{obec} belongs to the local action group {contact}.",
+    },
+    "no_mas": {
+        "cs": "Obec {obec} nepatří do území žádné MAS; poradí vám {contact}.",
+        "uk": "Населений пункт {obec} не входить до території жодної місцевої групи дій (MAS); порадить вам {contact}.",
+        "en": "{obec} is not in the territory of any local action group (MAS); ask {contact}.",
+    },
+    "mas_unknown": {
+        "cs": "MAS pro obec {obec} zatím nemáme ověřenou; poradí vám {contact}.",
+        "uk": "Місцеву групу дій (MAS) для населеного пункту {obec} ми ще не перевірили; порадить вам {contact}.",
+        "en": "We have not yet verified which local action group (MAS) covers {obec}; ask {contact}.",
+    },
     "contact": {
         "cs": "S dotazem vám poradí místní akční skupina (MAS) ve vašem okolí. Napište mi, ve které obci "
         "bydlíte, nebo se obraťte na {contact}.",

@@ -93,6 +93,22 @@ def test_ukrainian_and_english_questions_say_in_their_language_that_the_quotes_a
     assert answer.lang == lang and answer.text.startswith(i18n.text("czech_sources", lang))
 
 
+@pytest.mark.parametrize(
+    ("question", "obec", "expected"),
+    [
+        ("Скільки грошей дає біржа праці на перекваліфікацію?", "Bílence", "належить до місцевої групи дій"),
+        ("How much does the labour office pay for retraining courses?", "Bílence", "belongs to the local action group"),
+        ("How much does the labour office pay for retraining courses?", "Libouchec", "not yet verified"),
+    ],
+)
+def test_the_mas_line_of_a_ukrainian_or_english_answer_is_in_that_language(
+    small_engine, question: str, obec: str, expected: str
+) -> None:
+    answer = small_engine.answer(question, obec=obec)
+    assert answer.tail is not None and expected in answer.tail and obec in answer.tail
+    assert "patří do" not in answer.text and "nemáme ověřenou" not in answer.text
+
+
 def test_answer_id_is_stable_for_the_same_question(small_engine) -> None:
     a = small_engine.answer("motto fondu")
     b = small_engine.answer("motto fondu")
