@@ -21,7 +21,6 @@ import asyncio
 import csv
 import os
 import random
-import signal
 import sys
 import tempfile
 import time
@@ -92,7 +91,7 @@ def run_engine(count: int) -> list[tuple[int, float]]:
     started = time.perf_counter()
     for i, q in enumerate(questions, 1):
         engine.answer(q)
-        if i % 1000 == 0:
+        if i % 1000 == 0 or i == count:  # a short run still gets a point
             curve.append((i, rss_mb()))
             print(f"{i:>6} questions  RSS {curve[-1][1]:7.1f} MB  {time.perf_counter() - started:6.1f} s", flush=True)
     return curve
@@ -131,6 +130,7 @@ def child() -> int:
 
 
 async def run_bot(count: int, wave: int = 50) -> list[tuple[int, float]]:
+    from bench.bench_telegram_load import stop_bot
     from bot.config import load_settings
     from tests.telegram.fake_bot_api import FakeBotApi, message_update, private_chat, user
 
@@ -165,18 +165,12 @@ async def run_bot(count: int, wave: int = 50) -> list[tuple[int, float]]:
             api.messages.clear()
             api.calls.clear()
             api.delivered_at.clear()
-            if end % 1000 == 0:
+            if end % 1000 == 0 or end == count:
                 curve.append((end, rss_mb(proc.pid)))
                 elapsed = time.perf_counter() - started
                 print(f"{end:>6} questions  bot RSS {curve[-1][1]:7.1f} MB  {elapsed:6.1f} s", flush=True)
     finally:
-        proc.send_signal(signal.SIGINT)
-        try:
-            await asyncio.wait_for(proc.wait(), 60)
-        except TimeoutError:
-            proc.kill()
-            await proc.wait()
-        await api.stop()
+        await stop_bot(proc, api)
     return curve
 
 

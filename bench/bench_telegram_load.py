@@ -29,6 +29,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "telegram"))
@@ -68,6 +69,17 @@ def child(rate: float | None) -> int:
     app.run_polling(allowed_updates=Update.ALL_TYPES, poll_interval=0.0, timeout=5)
     storage.close()
     return 0
+
+
+async def stop_bot(proc: asyncio.subprocess.Process, api: Any) -> None:
+    """Stop the bot child as systemd would (SIGINT, then kill after a minute) and the fake Bot API."""
+    proc.send_signal(signal.SIGINT)
+    try:
+        await asyncio.wait_for(proc.wait(), 60)
+    except TimeoutError:
+        proc.kill()
+        await proc.wait()
+    await api.stop()
 
 
 def distinct_questions(count: int) -> list[str]:
@@ -132,13 +144,7 @@ async def run_once(
             await api.wait_for(lambda: len(answered()) >= users, timeout=180)
         done = answered()
     finally:
-        proc.send_signal(signal.SIGINT)
-        try:
-            await asyncio.wait_for(proc.wait(), 60)
-        except TimeoutError:
-            proc.kill()
-            await proc.wait()
-        await api.stop()
+        await stop_bot(proc, api)
     latencies = [done[u] - injected[u] for u in done]
     typing: dict[int, float] = {}
     for call in api.calls:

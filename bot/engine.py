@@ -21,7 +21,7 @@ from bot.question import clean_question
 from bot.respond import Context, respond
 from index.embeddings import Embedder, get_embedder
 from index.errors import IndexCorrupt, ModelUnavailable
-from index.normalize import QueryNormalizer
+from index.normalize import QueryNormalizer, index_normalizer
 from index.settings import IndexSettings
 from index.store import IndexData, current_build_path, load_index
 from index.synonyms import Synonyms
@@ -51,10 +51,13 @@ class Published:
                 f"Data tables in {index.tables_dir} are unusable ({first}); rebuild the index.",
                 "Datové tabulky v indexu jsou poškozené. Sestavte index znovu: python -m index build",
             )
-        normalizer = QueryNormalizer(
-            [*(c.text for c in index.chunks), *(p for r in index.curated if r.lang == "cs" for p in r.phrasings)]
+        return cls(
+            index,
+            Places(tables.places),
+            Calls(tables.calls),
+            Synonyms.compile(tables.synonyms),
+            index_normalizer(index),
         )
-        return cls(index, Places(tables.places), Calls(tables.calls), Synonyms.compile(tables.synonyms), normalizer)
 
 
 class Engine:

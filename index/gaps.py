@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
-from index.normalize import QueryNormalizer, unmatched_words
+from index.normalize import QueryNormalizer, index_normalizer, unmatched_words
 from index.store import IndexData
 
 log = logging.getLogger(__name__)
@@ -37,13 +37,6 @@ def unanswered_questions(database: Path) -> list[tuple[str, int]]:
         log.warning("Unanswered questions not readable from %s: %s", database, exc)
         return []
     return [(str(example), int(count)) for example, count in rows if example]
-
-
-def index_normalizer(index: IndexData) -> QueryNormalizer:
-    """The normaliser the bot builds for this index (its own vocabulary restores diacritics)."""
-    return QueryNormalizer(
-        [*(c.text for c in index.chunks), *(p for r in index.curated if r.lang == "cs" for p in r.phrasings)]
-    )
 
 
 def gap_words(

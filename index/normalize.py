@@ -34,10 +34,14 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from wordfreq import available_languages, read_cBpack
 
 from index.analyzer import STOP_FOLDED, analyze
+
+if TYPE_CHECKING:
+    from index.store import IndexData
 
 # Frequencies are kept in centibels as wordfreq stores them: 0 = every word, -100 = 1 in 10, -600 = 1 in a million.
 RESTORE_MARGIN_CB = 100  # a typed real word yields to a diacritic form only if that is 10× more frequent
@@ -357,6 +361,13 @@ def _like(typed: str, new: str) -> str:
     return new[:1].upper() + new[1:] if typed[:1].isupper() else new
 
 
+def index_normalizer(index: IndexData) -> QueryNormalizer:
+    """The normaliser of one published build: its passages and Czech curated phrasings restore diacritics."""
+    return QueryNormalizer(
+        [*(c.text for c in index.chunks), *(p for r in index.curated if r.lang == "cs" for p in r.phrasings)]
+    )
+
+
 def unmatched_words(
     questions: Iterable[str],
     vocabulary: Collection[str],
@@ -395,5 +406,6 @@ __all__ = [
     "QueryNormalizer",
     "czech_frequencies",
     "fold",
+    "index_normalizer",
     "unmatched_words",
 ]

@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from kb.problems import Problem, Report, display_path
+from kb.yamlfile import compose_file
 
 FILENAME = "mimo-temata.yaml"
 
@@ -21,17 +22,9 @@ def read_offtopic(knowledge_dir: Path) -> tuple[list[str], list[Problem]]:
     report = Report(display_path(path, knowledge_dir))
     if not path.exists():
         return [], []
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except (OSError, UnicodeDecodeError) as exc:
-        report.error(None, f"Soubor nejde přečíst jako text UTF-8 ({exc}).")
-        return [], report.problems
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        report.error(mark.line + 1 if mark else None, "Chybný zápis YAML. Každá otázka je na řádku „- text otázky“.")
-        return [], report.problems
+    root = compose_file(path, report, "Každá otázka je na řádku „- text otázky“.")
     if root is None:
-        return [], []
+        return [], report.problems
     if not isinstance(root, yaml.SequenceNode):
         report.error(1, "Soubor musí být seznam otázek, každá na řádku začínajícím pomlčkou.")
         return [], report.problems

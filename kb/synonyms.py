@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from kb.problems import Problem, Report, display_path
+from kb.yamlfile import compose_file
 
 FILENAME = "synonyma.yaml"
 _SHAPE = "Každý řádek má tvar „výraz: [slovo, další slovo]“."
@@ -30,17 +31,9 @@ def read_synonyms(knowledge_dir: Path) -> tuple[list[SynonymEntry], list[Problem
     report = Report(display_path(path, knowledge_dir))
     if not path.exists():
         return [], []
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except (OSError, UnicodeDecodeError) as exc:
-        report.error(None, f"Soubor nejde přečíst jako text UTF-8 ({exc}).")
-        return [], report.problems
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        report.error(mark.line + 1 if mark else None, f"Chybný zápis YAML. {_SHAPE}")
-        return [], report.problems
+    root = compose_file(path, report, _SHAPE)
     if root is None:
-        return [], []
+        return [], report.problems
     if not isinstance(root, yaml.MappingNode):
         report.error(1, f"Soubor musí obsahovat řádky se synonymy. {_SHAPE}")
         return [], report.problems
