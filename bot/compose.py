@@ -59,19 +59,31 @@ EMPTY_QUESTION = i18n.text("empty")
 _DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")
 _DEADLINE_BEFORE = re.compile(r"(\bdo|uzávěrk\w*|končí|ukončen\w*|nejpozději|termín\w*)\s*$", re.IGNORECASE)
 _NUMBER = re.compile(r"\d[\d ,.]*")
-_MONEY = re.compile(r"\d[\d  ,.]*\s*(Kč|korun|mil\.|mld\.|milion\w*|miliard\w*|EUR|eur|€|%|procent)", re.IGNORECASE)
+_MONEY = re.compile(
+    r"\d[\d  ,.]*\s*(Kč|korun|tis\.|tisíc\w*|mil\.|mld\.|milion\w*|miliard\w*|EUR|eur|€|%|procent)", re.IGNORECASE
+)
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
 _MONTHS = "leden|únor|březen|duben|květen|červen|červenec|srpen|září|říjen|listopad|prosinec"
 _DATE_LIKE = re.compile(rf"{_DATE.pattern}|\b(19|20)\d\d\b|\b({_MONTHS})\w*", re.IGNORECASE)
 _CONTACT = re.compile(
     r"@|https?://|www\.|\w\.cz\b|\btel\.|\+420|\b\d{3}\s?\d{3}\s?\d{3}\b|\bul\.|\bnám\.|\b\d{1,4}/\d{1,4}\b|"
-    r"\b\d{3}\s\d{2}\b|\bsídl\w*|\bbudov\w*|\badres\w*",
+    r"\b\d{3}\s\d{2}\b|\bsídl\w*|\bbudov\w*|\badres\w*|datov\w* schránk\w*",
     re.IGNORECASE,
 )
 # The thing a "kolik" question counts ("kolik obyvatel", "kolik MAS"); money words need an amount.
 _COUNTED = re.compile(r"\bkolik\w*\s+(\w+)")
 # The counted thing written as a unit in the documents ("kolik hektarů" → "120 ha").
 _UNITS = {"hekta": "ha", "kilom": "km", "metru": "m", "milio": "mil", "milia": "mld", "tisic": "tis"}
+# A verb right after "kolik": the question counts what the sentence says, not a noun ("kolik stojí…").
+_VERB_AFTER_KOLIK = re.compile(
+    r"^(je|jsou|byl[aoiy]?|bude|budou|ma|maji|mel[aoiy]?|bude|dava\w*|dal[aoiy]?|da|daji|dostane\w*|dostanu|"
+    r"dostal\w*|dostava\w*|stoji|stal[aoi]?|zaplati\w*|plati|platil\w*|prispeje\w*|prispiva\w*|cini|cinil\w*|"
+    r"poskytne\w*|poskytuje\w*|poskytl\w*|rozdel\w*|uvolni\w*|ziska\w*|ziskal\w*|muze\w*|muzu|muzeme|lze|se|si|to|asi|"
+    r"zhruba|celkem|vlastne|presne|tak|ted)$"
+)
+_PAYS = re.compile(
+    r"^(dava|dal|da|daji|dostan|dostal|dostava|stoji|stal|zaplat|plati|platil|prispe|prispiv|poskyt|uvoln)"
+)
 _MONEY_WORDS = re.compile(r"^(penez|penize|prachu|korun|kc|eur|procent|dotac|podpor|alokac|castk|stoj|zaplat|dostan)")
 _BODY = re.compile(
     r"\b(Ministerstv\w*|[Úú]řad\w*|MAS\b|[Kk]raj\w*|komis\w*|výbor\w*|[Rr]ad[ay]\b|RSK|SFŽP|MŽP|MMR|"
@@ -165,8 +177,10 @@ def carries_kind(kind: QuestionKind, text: str, question: str = "") -> bool:
             if not _NUMBER.search(text):
                 return False
             counted = _COUNTED.search(fold_lower(question))
-            if counted is None:
-                return True
+            if counted is None or _VERB_AFTER_KOLIK.match(counted.group(1)):
+                # "kolik dává kraj…", "kolik měla výzva…": a verb, not the thing counted; money or not,
+                # any figure may answer
+                return not counted or not _PAYS.match(counted.group(1)) or bool(_MONEY.search(text))
             noun = counted.group(1)
             if _MONEY_WORDS.match(noun):
                 return bool(_MONEY.search(text))

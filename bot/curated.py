@@ -11,6 +11,7 @@ translation exists.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -25,6 +26,7 @@ MATCH_THRESHOLD = 0.94
 MARGIN = 0.015
 SURE_THRESHOLD = 0.965  # this close, the margin no longer matters (the same question in other words)
 MIN_COVERAGE = 0.7  # share of the question's words (by rarity) the answer's phrasings and text must contain
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,16 +42,32 @@ def _family(record: CuratedRecord) -> str:
     return record.translation_of or record.id
 
 
-def coverage(question: str, record: CuratedRecord, idf: Callable[[str], float]) -> float:
+def _never_common(word: str) -> bool:
+    return False
+
+
+def coverage(
+    question: str,
+    record: CuratedRecord,
+    idf: Callable[[str], float],
+    common: Callable[[str], bool] = _never_common,
+) -> float:
     """Share of the question's words (weighted by rarity) that the answer's phrasings or text use:
     "Kolik dostalo Polsko" is close to "Kolik dostalo Česko" for the model, but Polsko is nowhere in
-    that answer; "nultá výzva" is close to "otevřená výzva", but "nultá" is the word that matters."""
-    asked = set(analyze(question))
+    that answer; "nultá výzva" is close to "otevřená výzva", but "nultá" is the word that matters.
+
+    `common`: words of everyday Czech ("zrovna", "dostat") tell no topic apart, however rare they are
+    in the knowledge base, so they do not count."""
+    asked: dict[str, float] = {}
+    for word in _WORD.findall(question):
+        for term in analyze(word):
+            if not common(word.lower()):
+                asked[term] = idf(term)
     if not asked:
         return 1.0
     known = set(analyze(" ".join([*record.phrasings, record.body])))
-    total = sum(idf(t) for t in asked)
-    return sum(idf(t) for t in asked & known) / total if total else 1.0
+    total = sum(asked.values())
+    return sum(w for t, w in asked.items() if t in known) / total if total else 1.0
 
 
 _SPECIFIC = frozenset(
@@ -71,8 +89,14 @@ def same_kind(question: str, phrasing: str) -> bool:
     return asked == matched or asked not in _SPECIFIC or matched not in _SPECIFIC
 
 
-def match_curated(index: IndexData, query_vector: np.ndarray, question: str, lang: str = "cs") -> CuratedMatch | None:
-    """The curated answer this question asks for, or None."""
+def match_curated(
+    index: IndexData,
+    query_vector: np.ndarray,
+    question: str,
+    lang: str = "cs",
+    common: Callable[[str], bool] = _never_common,
+) -> CuratedMatch | None:
+    """The curated answer this question asks for, or None (`common`: see `coverage`)."""
     records = index.curated
     if not records or not len(index.curated_vectors):
         return None
@@ -93,7 +117,7 @@ def match_curated(index: IndexData, query_vector: np.ndarray, question: str, lan
     margin = score - second
     if score < MATCH_THRESHOLD or (score < SURE_THRESHOLD and margin < MARGIN):
         return None
-    if record.lang == "cs" and coverage(question, record, index.bm25.idf) < MIN_COVERAGE:
+    if record.lang == "cs" and coverage(question, record, index.bm25.idf, common) < MIN_COVERAGE:
         return None
     if not same_kind(question, phrasing):
         return None

@@ -45,6 +45,8 @@ _RULES: list[tuple[QuestionKind, re.Pattern[str]]] = [
         QuestionKind.AMOUNT,
         re.compile(
             r"\b(kolik\w*|jak\s+(vysok|velk)\w*|castk\w*|alokac\w*|procent\w*|how\s+much|how\s+many|"
+            r"vys[ei]\s+(podpor|dotac|prispev|davk|voucher|uver|pujck)\w*|"
+            r"(nejvyssi|nejnizsi|maximalni|minimalni)\s+(mozn\w+\s+)?(podpor|dotac|prispev|davk|castk|voucher|uver|pujck)\w*|"
             r"скільки|сколько|яку\s+суму)"
         ),
     ),
@@ -58,7 +60,7 @@ _RULES: list[tuple[QuestionKind, re.Pattern[str]]] = [
     (
         QuestionKind.CONTACT,
         re.compile(
-            r"\b(telefon\w*|cislo\s+na|e-?mail\w*|mail\b|kontakt\w*|adres\w*|zavolat|napsat|"
+            r"\b(telefon\w*|cislo\s+na|e-?mail\w*|mail\b|kontakt\w*|adres\w*|zavolat|napsat|datov\w+\s+schrank\w*|"
             r"contact|phone|address|e-?mail|контакт\w*|телефон\w*|адрес\w*)"
         ),
     ),

@@ -121,6 +121,7 @@ _NAMES_A_PROGRAMME = re.compile(
 
 
 _FUNDING_KINDS = frozenset({QuestionKind.YESNO, QuestionKind.OTHER})
+_WHO_HELPS_KINDS = frozenset({QuestionKind.WHO, QuestionKind.CONTACT, QuestionKind.OTHER})
 
 
 def _leads_with_calls(text: str, kind: QuestionKind, answer: Answer) -> bool:
@@ -193,8 +194,10 @@ def respond(
     lexical_text = normalized.lexical_query(ctx.index.bm25.postings) if normalized is not None else search_text
 
     vector = ctx.vector(dense_text)
-    wants_place = named is not None and asks_for_mas(text)  # "kam mám volat v Žatci?": the MAS card leads
-    curated = None if wants_place else match_curated(ctx.index, vector, dense_text, lang)
+    # "kam mám volat v Žatci?": the MAS card leads. A region alone leads only when the question asks who
+    # helps there ("kdo poradí na Lounsku?"), not how many or whether ("kolik MAS je na Mostecku?").
+    wants_place = named is not None and asks_for_mas(text) and (named.obec is not None or kind in _WHO_HELPS_KINDS)
+    curated = None if wants_place else match_curated(ctx.index, vector, dense_text, lang, ctx.normalizer.is_common)
     eligibility = ctx.calls.check_question(
         text, obec, today, places, named=named, previous=previous if followup else None
     )

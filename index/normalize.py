@@ -49,6 +49,7 @@ MEANING_MARGIN_CB = 50  # a colloquial rule that could swap the word for another
 ENDING_MARGIN_CB = -130  # a same-word ending rule ("-ama" → "-ami") accepts a form down to 1/20 as frequent
 MIN_KNOWN_CB = -680  # rarer words of the frequency list (about 2 in 10 million) are not proof of a word
 UNKNOWN_CB = -900  # below the list's floor (about 1 in 100 million)
+COMMON_CB = -400  # one word in 10 000 or more often: everyday words that name no topic
 
 _TOKEN = re.compile(r"(?P<skip>(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+)|(?P<word>\w+)")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -205,6 +206,10 @@ class QueryNormalizer:
     def score(self, word: str) -> int:
         """Frequency in centibels; knowledge-base words missing from the list get the floor."""
         return self._freq.cb.get(word, UNKNOWN_CB)
+
+    def is_common(self, word: str) -> bool:
+        """A word of everyday Czech at large ("zrovna", "dostat"): at least 1 in 10 000 words."""
+        return self._freq.cb.get(word, UNKNOWN_CB) >= COMMON_CB
 
     def known(self, word: str) -> bool:
         return word in self._kb or self._freq.cb.get(word, UNKNOWN_CB) >= MIN_KNOWN_CB

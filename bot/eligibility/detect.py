@@ -90,8 +90,14 @@ _APPLICANTS = [(code, re.compile(rx)) for code, rx in _APPLICANT_RULES]
 _TOPICS = [(code, re.compile(rx)) for code, rx in _TOPIC_RULES]
 
 
+# Benefits paid by Úřad práce are not grants: "podpora v nezaměstnanosti" asks about the benefit.
+_BENEFIT = re.compile(r"\bpodpor\w*\s+(v|pri)\s+(nezamestnanosti|rekvalifikaci)\b")
+
+
 def _parts(question: str) -> tuple[bool, str | None, str | None]:
     text = " ".join(fold_lower(question or "").split())
+    if _BENEFIT.search(text):
+        return False, None, None
     applicant = next((code for code, rx in _APPLICANTS if rx.search(text)), None)
     topic = next((code for code, rx in _TOPICS if rx.search(text)), None)
     return bool(_MONEY.search(text)), applicant, topic

@@ -316,6 +316,11 @@ class Index:
                 if i + n > n_tokens or any(used[i : i + n]):
                     continue
                 region = self.regions.get(" ".join(norms[i : i + n]))
+                if region and i + n < n_tokens and norms[i + n].startswith("kraj"):
+                    # "v Ústeckém kraji" is the whole kraj, not Ústecko (instrumental "Ústeckem"), nor Úštěk
+                    for j in range(i, i + n + 1):
+                        used[j] = True
+                    break
                 if region:
                     found.okresy.extend(REGIONS[region])
                     found.region = found.region or region

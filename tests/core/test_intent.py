@@ -20,6 +20,10 @@ from bot.intent import QuestionKind, classify
         ("Co je kontakt na MAS Naděje?", QuestionKind.CONTACT),
         ("Může i velká firma žádat?", QuestionKind.YESNO),
         ("Jaký je rozdíl mezi FST a OPST?", QuestionKind.COMPARISON),
+        ("Jaká je nejvyšší podpora v nezaměstnanosti?", QuestionKind.AMOUNT),
+        ("jaka je vyse dotace na fotovoltaiku", QuestionKind.AMOUNT),
+        ("Jaký je nejvyšší orgán OPST?", QuestionKind.OTHER),
+        ("Jakou datovou schránku má Ústecký kraj?", QuestionKind.CONTACT),
     ],
 )
 def test_the_kind_of_fact_asked_for(question: str, kind: QuestionKind) -> None:

@@ -37,6 +37,8 @@ def test_detects(question: str, expected: tuple[str | None, str | None]) -> None
         "Kdo je předseda RSK?",
         "Co je to spravedlivá transformace?",
         "Ke které MAS patří Žatec?",
+        "Jaká je nejvyšší podpora v nezaměstnanosti v roce 2026?",
+        "muzu dostat podporu v nezamestnanosti kdyz jsem osvc?",
         "",
         "   ",
     ],

@@ -429,3 +429,15 @@ def test_by_name_and_code(places: Places) -> None:
     kadan = next(m for m in places.municipalities if m.name == "Kadaň")
     assert places.by_code(kadan.code).obec == kadan
     assert places.by_code("000000").status == "not_found"
+
+
+@pytest.mark.parametrize(
+    "phrase", ["kolik mas je v usteckem kraji", "Kolik obcí pokrývají MAS v Ústeckém kraji?", "v Karlovarském kraji"]
+)
+def test_a_kraj_named_by_its_adjective_is_no_region_or_municipality(places: Places, phrase: str) -> None:
+    assert places.find(phrase) is None
+
+
+def test_a_region_name_without_kraj_is_still_a_region(places: Places) -> None:
+    match = places.find("kdo mi pomuze na Ustecku")
+    assert match is not None and match.obec is None and match.okres == "Ústí nad Labem"
