@@ -29,6 +29,11 @@ def _name(call: Call) -> str:
     return call.name.rstrip(". ")
 
 
+def _first_upper(text: str) -> str:
+    """str.capitalize() would lower the rest ("Kč" → "kč")."""
+    return text[:1].upper() + text[1:]
+
+
 def _verify(call: Call) -> str:
     where = OPST_SITE if OPST_SITE in call.source else "u vyhlašovatele"
     return f"ověřte na {where}, výzva mohla skončit dřív" if where == OPST_SITE else f"ověřte {where}"
@@ -71,7 +76,7 @@ def summarize(result: EligibilityResult, fallback_name: str) -> Summary:
                 f"Ano – teď (k {day}) je otevřená {_name(m.call)}: {m.status_detail}"
                 f" ({'; '.join(x for x in (fresh, _verify(m.call)) if x)})."
             )
-            sentences.append(_terms(m).capitalize() + ".")
+            sentences.append(_first_upper(_terms(m)) + ".")
         else:
             listed = "; ".join(f"{_name(m.call)} – {m.status_detail}" for m in open_calls)
             sentences.append(f"Ano – teď (k {day}) jsou otevřené tyto výzvy: {listed}.")
@@ -83,7 +88,7 @@ def summarize(result: EligibilityResult, fallback_name: str) -> Summary:
         sentences.append(
             f"Teď (k {day}) otevřená výzva pro tento záměr není; připravuje se {_name(m.call)}: {m.status_detail}."
         )
-        sentences.append(_terms(m).capitalize() + ".")
+        sentences.append(_first_upper(_terms(m)) + ".")
     elif not exact:
         sentences.append(
             f"Výzvu ani program, který by výslovně uváděl žadatele typu {who} na téma {what}, v našich datech "
@@ -94,6 +99,13 @@ def summarize(result: EligibilityResult, fallback_name: str) -> Summary:
             m = maybe[0]
             named.append(m)
             sentences.append(f"Tématem se hodí {_name(m.call)} ({m.status_detail}), zdroj ale neuvádí, kdo smí žádat.")
+    elif standing := [m for m in by_status[CallStatus.UNKNOWN] if m.call.ongoing]:
+        # A standing programme that fits ("Rekvalifikace hrazené Úřadem práce") says more than the last
+        # closed call; that our date for it is old is said with it.
+        m = standing[0]
+        named.append(m)
+        sentences.append(f"Pro žadatele typu {who} na téma {what} je {_name(m.call)} – {m.status_detail}.")
+        sentences.append(_first_upper(_terms(m)) + ".")
     else:
         sentences.append(
             f"Teď (k {day}) podle našich údajů není otevřená žádná výzva pro žadatele typu {who} na téma {what}."
