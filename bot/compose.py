@@ -26,7 +26,7 @@ from bot.answer import Answer, Passage, Source
 from bot.intent import QuestionKind
 from bot.places import Mas, PlaceMatch, contact_summary
 from bot.question import is_cyrillic
-from bot.scope import looks_off_topic, outside_scope, resembles_curated
+from bot.scope import asks_past_award, looks_off_topic, outside_scope, resembles_curated, unknown_names
 from index.analyzer import analyze
 from index.bm25 import K1 as BM25_K1
 from index.chunks import BREADCRUMB_SEP
@@ -458,10 +458,23 @@ def compose(
     quotes = select_quotes(result, index, kind, foreign=foreign)
     lead = quotes[0].text if quotes else ""
     said = " ".join(q.text for q in quotes)
+    # A figure, date or contact asked about a named municipality, or what it received, must speak of it.
+    asks_about_place = kind in _SPECIFIC_FACTS or asks_past_award(question)
     about_elsewhere = (
-        named_place is not None and kind in _SPECIFIC_FACTS and fold_lower(named_place)[:5] not in fold_lower(said)
+        named_place is not None and asks_about_place and fold_lower(named_place)[:5] not in fold_lower(said)
     )
-    if not carries_kind(kind, lead, question) or outside_scope(question, said) or about_elsewhere:
+    # Asked about a name no document uses ("Kdo je ředitelem firmy X?"); "Může naše X žádat…?" still asks
+    # whether the programme fits, which the documents answer.
+    if not foreign and kind is not QuestionKind.YESNO and unknown_names(question, index.bm25.postings, named_place):
+        about_elsewhere = True
+    sentences = [sentence for q in quotes for sentence in q.chunk.sentences[q.start : q.end]]
+    elsewhere = outside_scope(
+        question,
+        sentences,
+        () if foreign else result.query_terms,
+        carries=lambda s: kind in _SPECIFIC_FACTS and carries_kind(kind, s, question),
+    )
+    if not carries_kind(kind, lead, question) or elsewhere or about_elsewhere:
         # "Kolik…" answered without a figure, a question about another region answered about this one:
         # the passages are near the topic but do not answer it.
         return not_known(question, result, place=place, fallback=fallback, notes=notes, kind=kind, lang=lang)

@@ -86,6 +86,20 @@ _TEXTS: dict[str, dict[Lang, str]] = {
         "en": "I do not give opinions or ratings – I answer only with facts from verified documents about the "
         "just transition of the Ústí Region.",
     },
+    "personal_advice": {
+        "cs": "Tohle za vás rozhodnout neumím: jde o vaše osobní rozhodnutí nebo spor a moje podklady o "
+        "spravedlivé transformaci k tomu radu nedávají. S prací a penězi po ztrátě zaměstnání vám poradí "
+        "Úřad práce ČR (pobočky najdete na uradprace.cz), se spory advokát nebo právní poradna a s projekty "
+        "a dotacemi {contact}.",
+        "uk": "Це я не можу вирішити за вас: йдеться про ваше особисте рішення або спір, а мої матеріали про "
+        "справедливу трансформацію порад щодо цього не дають. З роботою та грошима після втрати роботи "
+        "допоможе Úřad práce ČR (відділення на uradprace.cz), зі спорами – адвокат або юридична консультація, "
+        "з проєктами та дотаціями – {contact}.",
+        "en": "I cannot decide this for you: it is your personal decision or dispute, and my documents about "
+        "the just transition give no advice on it. For work and money after a job loss ask Úřad práce ČR "
+        "(offices at uradprace.cz), for disputes a lawyer or legal advice centre, and for projects and "
+        "grants {contact}.",
+    },
     "sources": {"cs": "Zdroje", "uk": "Джерела", "en": "Sources"},
     "source": {"cs": "Zdroj", "uk": "Джерело", "en": "Source"},
     "context": {"cs": "Z podkladů:", "uk": "З матеріалів:", "en": "From the documents:"},

@@ -1,7 +1,8 @@
 """From a message to an Answer: the order in which the bot decides what kind of reply a message needs.
 
 1. Nothing to read (empty, binary, emoji) → ask for a question; a thumbs-up is thanks.
-2. A greeting or thanks → a short friendly reply (no sources, no MAS line, no rating).
+2. A greeting or thanks → a short friendly reply (no sources, no MAS line, no rating); a request to
+   weigh one's own options or judge a private dispute → who can advise instead (bot.advice).
 3. Just a municipality's name → its MAS card.
 4. A staff-written curated answer that matches → said verbatim with its sources.
 5. A funding question ("může naše obec dostat peníze na…") → the short funding answer; the full
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot import i18n
+from bot.advice import asks_personal_advice
 from bot.answer import Answer, Source
 from bot.compose import answer_id, compose, empty_answer, passages_of, quoted_call_numbers
 from bot.curated import CuratedMatch, match_curated
@@ -32,6 +34,7 @@ from bot.intent import QuestionKind, classify, looks_like_followup
 from bot.language import detect_language
 from bot.places import PlaceMatch, Places, contact_summary
 from bot.question import asks_for_mas, clean_question, has_words, not_for_the_documents, small_talk
+from bot.scope import asks_past_award, regions_named
 from index.normalize import QueryNormalizer
 from index.search import search
 from index.store import CuratedRecord, IndexData
@@ -128,7 +131,11 @@ def _leads_with_calls(text: str, kind: QuestionKind, answer: Answer) -> bool:
     """A general funding question ("může naše obec dostat peníze na…", "je nějaká dotace na…") leads with
     the calls that fit this applicant and topic, read from the calls table. A question about one named
     call or programme, or one asking what, how much, when or how, is answered from the documents that
-    describe it; the calls' state follows as a note and the full check is one button away."""
+    describe it; the calls' state follows as a note and the full check is one button away.
+    The calls table is Ústecký kraj's and lists what is open, so a question about another region or about
+    what someone received in the past is not answered from it."""
+    if regions_named(text) or asks_past_award(text):
+        return False
     if not answer.confident:
         return True
     return kind in _FUNDING_KINDS and not _NAMES_A_PROGRAMME.search(fold_lower(text))
@@ -172,6 +179,9 @@ def respond(
     aside = not_for_the_documents(text)
     if aside is not None:  # a friendly reply, but not an answer from the knowledge
         return _small(text, aside, lang, QuestionKind.GREETING, confident=False)
+    if asks_personal_advice(text):  # the documents never weigh one person's options: who can, instead
+        body = i18n.text("personal_advice", lang, contact=contact_summary(places.fallback))
+        return Answer(text, body, False, answer_id=_talk_id(f"advice:{text}"), kind=QuestionKind.GREETING, lang=lang)
     notes = [i18n.text("long_question", lang)] if shortened else []
 
     named = places.find(text)  # resolved once, handed down

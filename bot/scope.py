@@ -1,16 +1,20 @@
 """What lies outside the knowledge: other regions and countries than the ones the documents speak of.
 
 The documents are about Ústecký kraj (and mention the other coal regions and the EU in passing). A
-question about another region is answered only when the quoted text itself speaks of that region;
-otherwise a neighbouring passage about Ústecký kraj would answer a question nobody asked.
+question about another region is answered only when a quoted sentence speaks of that region *and* of
+what was asked: "Které strategické projekty má Moravskoslezský kraj?" is not answered by a sentence that
+names the region's call for preparing them; otherwise a passage about Ústecký kraj, or one that names the
+region in passing, would answer a question nobody asked.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Container, Iterable, Sequence
 
 import numpy as np
 
+from index.analyzer import analyze
 from index.store import IndexData
 from kb.text import fold_lower
 
@@ -64,10 +68,35 @@ def regions_named(text: str) -> set[str]:
     return {m.group(1) for m in _PATTERN.finditer(fold_lower(text))}
 
 
-def outside_scope(question: str, quoted: str) -> bool:
-    """The question asks about a region the quoted text does not speak of."""
+# Words that say "a region" without naming one; sharing them with a sentence says nothing about the topic.
+_PLACE_WORDS = frozenset(analyze("kraj kraje kraji krajem krajích region regionu regiony země zemi stát státu oblast"))
+
+
+def _topic_terms(terms: Iterable[str]) -> set[str]:
+    """What a question asks about a region, as search terms: its terms without region names and place words."""
+    return {t for t in terms if len(t) > 2 and t not in _PLACE_WORDS and not regions_named(t)}
+
+
+def outside_scope(
+    question: str,
+    sentences: Sequence[str],
+    terms: Iterable[str] = (),
+    carries: Callable[[str], bool] | None = None,
+) -> bool:
+    """The question asks about a region that no quoted sentence speaks of together with what was asked.
+
+    `terms` are the question's search terms: a sentence naming the region must share one of them (not
+    counting region names and words like "kraj"), or `carries` the asked fact (an amount for "kolik…").
+    Without terms (a question in another language) naming the region is enough."""
     asked = regions_named(question)
-    return bool(asked) and not asked <= regions_named(quoted)
+    if not asked:
+        return False
+    topic = _topic_terms(terms)
+    for region in asked:
+        about = [s for s in sentences if region in regions_named(s)]
+        if not any(not topic or topic & set(analyze(s)) or (carries is not None and carries(s)) for s in about):
+            return True
+    return False
 
 
 def looks_off_topic(index: IndexData, query_vector: np.ndarray, best_passage: float) -> bool:
@@ -86,3 +115,41 @@ def resembles_curated(index: IndexData, query_vector: np.ndarray) -> bool:
     curated = float((index.curated_vectors @ query_vector).max())
     off = float((index.offtopic_vectors @ query_vector).max()) if len(index.offtopic_vectors) else 0.0
     return curated >= CURATED_LIKENESS and curated > off
+
+
+# Someone else's past receipt ("kolik dostala obec …", "jaké dotace čerpala firma …"): the documents
+# describe calls, not who was paid. The asker's own story ("dostal jsem výpověď") is not meant.
+_PAST_AWARD = re.compile(r"\b(dostal[aiy]?|dostalo|ziskal[aiy]?|ziskalo|cerpal[aiy]?|cerpalo|obdrzel[aiy]?|obdrzelo)\b")
+_FIRST_PERSON = re.compile(r"\b(jsem|jsme|jsi|jste)\b")
+_NAME = re.compile(r"[^\W\d_][\w&-]*")
+_ACRONYM_MAX = 5  # ČEZ, SFŽP: short words in capitals are names; longer ones are shouting
+_SENTENCE_END = '.!?:"„“(«'
+
+
+def asks_past_award(question: str) -> bool:
+    """Does the question ask what someone (a village, a firm) received in the past?"""
+    text = fold_lower(question)
+    return bool(_PAST_AWARD.search(text)) and not _FIRST_PERSON.search(text)
+
+
+def unknown_names(question: str, vocabulary: Container[str], place: str | None = None) -> list[str]:
+    """Capitalised words inside a sentence ("ředitel firmy Unipetrol") that no document ever uses.
+
+    A name the knowledge never mentions means the documents cannot say anything about it; any passage
+    the search finds is about something else. The first word of a sentence, a recognised municipality
+    (`place`, inflected: "Rumburku"), lowercase text and words in capitals for emphasis are not judged."""
+    home = {fold_lower(word)[:4] for word in (place or "").split() if len(word) > 2}
+    names = []
+    for match in _NAME.finditer(question):
+        word = match.group(0).strip("-")
+        before = question[: match.start()].rstrip()
+        if not before or before[-1] in _SENTENCE_END or not word[:1].isupper():
+            continue
+        if word.isupper() and len(word) > _ACRONYM_MAX:  # a shouted word ("REKVALIFIKAČNÍ"), not a name
+            continue
+        if fold_lower(word)[:4] in home:
+            continue
+        terms = analyze(word)
+        if terms and not any(t in vocabulary for t in terms):
+            names.append(word)
+    return names

@@ -1,0 +1,87 @@
+"""What lies outside the knowledge (bot.scope): other regions, someone else's past receipts, unknown names."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.intent import QuestionKind
+from bot.scope import asks_past_award, outside_scope, unknown_names
+from index.analyzer import analyze
+
+
+def _terms(text: str) -> list[str]:
+    return analyze(text)
+
+
+def test_a_region_named_only_in_passing_does_not_answer_what_was_asked_about_it() -> None:
+    question = "Jaké dotace na školy chystá Moravskoslezský kraj?"
+    passing = ["Sesterské výzvy měly 30 mil. Kč pro Karlovarský kraj a 50 mil. Kč pro Moravskoslezský kraj."]
+    about = ["Moravskoslezský kraj chystá dotace na vybavení škol."]
+    assert outside_scope(question, passing, _terms(question))
+    assert not outside_scope(question, about, _terms(question))
+
+
+def test_a_region_the_quote_never_names_is_outside_the_scope() -> None:
+    question = "Kolik peněz dostalo Polsko?"
+    assert outside_scope(question, ["Ústecký kraj má 15,8 mld. Kč."], _terms(question))
+
+
+def test_an_asked_figure_next_to_the_region_answers_a_kolik_question() -> None:
+    question = "Kolik z FST má Karlovarský kraj?"
+    sentence = ["Podle zpráv má Karlovarský kraj 6,2 mld. Kč."]
+    assert outside_scope(question, sentence, _terms(question))  # no shared word, no figure check
+    assert not outside_scope(question, sentence, _terms(question), carries=lambda s: "mld" in s)
+
+
+def test_without_terms_naming_the_region_is_enough() -> None:
+    question = "Kolik z fondu dostane Polsko?"
+    assert not outside_scope(question, ["Česko je čtvrté, za Polskem a Německem."])
+    assert outside_scope(question, ["Česko je čtvrté, za Polskem a Německem."], _terms(question))
+    assert not outside_scope("Kolik dostane Ústecký kraj?", ["Cokoli."], _terms("Kolik dostane Ústecký kraj?"))
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Kolik peněz dostala obec Lipová z OPST?", True),
+        ("Jaké dotace čerpala firma ze Žatce?", True),
+        ("Které spolky získaly peníze na hřiště?", True),
+        ("Dostal jsem výpověď, co teď?", False),
+        ("Dostali jsme hromadnou výpověď, můžu na rekvalifikaci?", False),
+        ("Kolik dostane obec na cyklostezku?", False),
+    ],
+)
+def test_someone_elses_past_receipt(question: str, asks: bool) -> None:
+    assert asks_past_award(question) is asks
+
+
+def test_a_capitalised_name_no_document_uses_is_unknown() -> None:
+    vocabulary = set(analyze("Spravedlivá transformace OPST firma ředitel obec MAS Naděje Rumburk"))
+    assert unknown_names("Kdo je ředitelem firmy Kovošrot Zelenka?", vocabulary) == ["Kovošrot", "Zelenka"]
+    assert unknown_names("Kdo vede MAS Naděje?", vocabulary) == []
+    assert unknown_names("Zelenka je firma?", vocabulary) == []  # the first word of a sentence is not judged
+    assert unknown_names("kdo je reditelem firmy kovosrot", vocabulary) == []  # lowercase text is not judged
+    assert unknown_names("Kdo je ředitelem firmy KOVOŠROT?", vocabulary) == []  # shouting, not a name
+    assert unknown_names("Dostal ČKD peníze?", vocabulary) == ["ČKD"]  # an acronym is a name
+    assert unknown_names("Může obec Bžany žádat?", vocabulary, place="Bžany") == []
+    assert unknown_names("Může obec v Bžanech žádat?", vocabulary, place="Bžany") == []
+
+
+def test_a_question_about_a_firm_the_knowledge_never_names_is_not_answered(engine: Any) -> None:
+    assert not engine.answer("Kdo je ředitelem firmy Kovošrot Zelenka?").confident
+
+
+def test_a_region_mentioned_in_passing_does_not_answer_its_strategic_projects(engine: Any) -> None:
+    assert not engine.answer("Jaké strategické projekty připravuje Karlovarský kraj?").confident
+
+
+def test_other_regions_allocations_the_knowledge_gives_are_still_answered(engine: Any) -> None:
+    answer = engine.answer("Kolik peněz z FST má Moravskoslezský kraj?")
+    assert answer.confident and "18,9" in answer.body
+
+
+def test_a_past_receipt_is_not_answered_with_the_open_calls(engine: Any) -> None:
+    answer = engine.answer("Které firmy z Chomutova dostaly peníze na nové stroje?")
+    assert answer.kind is not QuestionKind.FUNDING
