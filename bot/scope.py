@@ -132,6 +132,14 @@ def asks_past_award(question: str) -> bool:
     return bool(_PAST_AWARD.search(text)) and not _FIRST_PERSON.search(text)
 
 
+def _known_acronym_stem(word: str, vocabulary: Container[str]) -> bool:
+    caps = len(word) - len(word.lstrip("ABCČDĎEÉĚFGHIÍJKLMNŇOÓPQRŘSŠTŤUÚŮVWXYÝZŽ"))
+    if caps < 2 or caps == len(word):
+        return False
+    terms = analyze(word[:caps])
+    return bool(terms) and all(t in vocabulary for t in terms)
+
+
 def unknown_names(question: str, vocabulary: Container[str], place: str | None = None) -> list[str]:
     """Capitalised words inside a sentence ("ředitel firmy Unipetrol") that no document ever uses.
 
@@ -148,6 +156,8 @@ def unknown_names(question: str, vocabulary: Container[str], place: str | None =
         if word.isupper() and len(word) > _ACRONYM_MAX:  # a shouted word ("REKVALIFIKAČNÍ"), not a name
             continue
         if fold_lower(word)[:4] in home:
+            continue
+        if _known_acronym_stem(word, vocabulary):  # "MASka", "OPSTčko": everyday forms of known acronyms
             continue
         terms = analyze(word)
         if terms and not any(t in vocabulary for t in terms):

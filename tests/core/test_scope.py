@@ -67,6 +67,8 @@ def test_a_capitalised_name_no_document_uses_is_unknown() -> None:
     assert unknown_names("Dostal ČKD peníze?", vocabulary) == ["ČKD"]  # an acronym is a name
     assert unknown_names("Může obec Bžany žádat?", vocabulary, place="Bžany") == []
     assert unknown_names("Může obec v Bžanech žádat?", vocabulary, place="Bžany") == []
+    assert unknown_names("co je ta MASka vlastne zac", vocabulary) == []  # an everyday form of a known acronym
+    assert unknown_names("Kdo vede firmu ABCka?", vocabulary) == ["ABCka"]
 
 
 def test_a_question_about_a_firm_the_knowledge_never_names_is_not_answered(engine: Any) -> None:
