@@ -23,7 +23,7 @@ import numpy as np
 
 from bot import i18n
 from bot.answer import Answer, Passage, Source
-from bot.intent import QuestionKind
+from bot.intent import QuestionKind, classify
 from bot.places import Mas, PlaceMatch, contact_summary
 from bot.question import is_cyrillic
 from bot.scope import asks_past_award, looks_off_topic, outside_scope, resembles_curated, unknown_names
@@ -42,7 +42,7 @@ CONFIDENCE_THRESHOLD = 0.90  # at or above: the passages answer
 BORDERLINE_THRESHOLD = 0.85  # between: only a question that resembles the curated questions (bot.scope)
 FOREIGN_LEXICAL_SHARE = 0.35  # Ukrainian and English questions: e5 is multilingual, the Czech BM25 is not
 SUGGESTION_MIN_DENSE = 0.80
-TOP_PASSAGES = 3
+TOP_PASSAGES = 5
 SHORT_ANSWER = 450  # most answers fit; a list of steps may take LONG_ANSWER
 LONG_ANSWER = 900
 SECOND_UNIT_MARGIN = 0.08
@@ -50,6 +50,7 @@ FOREIGN_UNIT_MARGIN = 0.15
 OTHER_DOCUMENT_MARGIN = 0.03
 FIRST_SENTENCE_BONUS = 0.03  # staff put the core fact of a section first (knowledge/README.md)
 KIND_BONUS = 0.08
+HEADING_KIND_BONUS = 0.04
 _SPECIFIC_FACTS = frozenset({QuestionKind.AMOUNT, QuestionKind.DATE, QuestionKind.CONTACT})
 OLD_FIGURE_DAYS = 365
 
@@ -91,6 +92,12 @@ _BODY = re.compile(
 )
 _DEFINES = re.compile(r"\s(je|jsou|znamená|znamenají|označuje)\s")
 _STEPS = re.compile(r"(\d+\.\s|;|\bkrok\w*|nejdřív|nejprve|poté|potom|následně)", re.IGNORECASE)
+# What something is for or does: the sentence that says what it funds, supports or does.
+_PURPOSE = re.compile(
+    r"\b(financuj\w*|podporuj\w*|podpoř\w*|hradí|platí|slouž\w*|určen\w*|funguje\s+jako|pomáh\w*|ručí|"
+    r"zaměřuj\w*|zaměřen\w*|zajišťuj\w*|poskytuj\w*|zahrnuj\w*|témat\w*|oblast\w*)\b",
+    re.IGNORECASE,
+)
 _MODAL = re.compile(r"\b(může|mohou|můžete|lze|nelze|nemůže|nemohou|smí|nesmí|není|nejsou|ano|ne)\b", re.IGNORECASE)
 # A sentence that only makes sense after the one before it.
 _ANAPHORA = re.compile(
@@ -217,6 +224,8 @@ def _kind_bonus(kind: QuestionKind, sentence: str, q_terms: set[str], asked_numb
         case QuestionKind.DEFINITION:
             opening = set(analyze(" ".join(sentence.split()[:6])))
             return KIND_BONUS / 2 if _DEFINES.search(sentence) and q_terms & opening else 0.0
+        case QuestionKind.PURPOSE:
+            return KIND_BONUS if _PURPOSE.search(sentence) or sentence.count(",") >= 3 else 0.0
         case QuestionKind.YESNO:
             return KIND_BONUS / 2 if _MODAL.search(sentence) else 0.0
         case _:
@@ -234,7 +243,11 @@ def _scored_sentences(result: SearchResult, index: IndexData, kind: QuestionKind
         chunk = hit.chunk
         rows = index.sentence_vectors[chunk.sentence_start : chunk.sentence_start + len(chunk.sentences)]
         sims = rows @ result.query_vector if len(rows) else np.zeros(0)
-        heading_terms = set(analyze(chunk.breadcrumb.rsplit(BREADCRUMB_SEP, 1)[-1]))
+        heading = chunk.breadcrumb.rsplit(BREADCRUMB_SEP, 1)[-1]
+        heading_terms = set(analyze(heading))
+        # Staff title sections by the question they answer ("Co FST financuje", "Kolik peněz má FST v EU"):
+        # a section titled by the same kind of question answers this one more likely.
+        titled_alike = kind not in (QuestionKind.OTHER, QuestionKind.YESNO) and classify(heading) is kind
         for pos, (sentence, sim) in enumerate(zip(chunk.sentences, sims, strict=True)):
             terms = set(analyze(sentence))
             # A sentence inherits half the weight of its section heading ("Motto fondu" → "Heslem je …").
@@ -244,6 +257,7 @@ def _scored_sentences(result: SearchResult, index: IndexData, kind: QuestionKind
             score = (0.7 * float(sim) + 0.3 * lexical) * (1.0 - 0.04 * rank)
             score += FIRST_SENTENCE_BONUS if pos == 0 else 0.0
             score += _kind_bonus(kind, sentence, q_terms, asked_numbers)
+            score += HEADING_KIND_BONUS if titled_alike else 0.0
             if len(sentence) < 25:  # fragments don't answer alone
                 score -= 0.05
             scored.append((score, rank, pos, hit))

@@ -22,6 +22,7 @@ class QuestionKind(StrEnum):
     DEFINITION = "definition"  # co je, co znamená
     YESNO = "yesno"  # může, mohu, lze, dostanu, je … ?
     COMPARISON = "comparison"  # rozdíl mezi
+    PURPOSE = "purpose"  # na co, k čemu, co dělá / financuje, na jaká témata
     OTHER = "other"
     # Not questions for the documents:
     FUNDING = "funding"  # "can we get money for X" – answered from the calls table
@@ -36,7 +37,7 @@ _RULES: list[tuple[QuestionKind, re.Pattern[str]]] = [
     (
         QuestionKind.DEFINITION,
         re.compile(
-            r"^\W*(a\s+)?(co\s+(to\s+)?(je|jsou|znamena|znamenaji|znamena\s+zkratka|se\s+mysli)|"
+            r"^\W*(a\s+)?(co\s+(to\s+)?((vlastne|presne|tedy|teda|tak)\s+)?(je|jsou|znamena|znamenaji|znamena\s+zkratka|se\s+mysli)|"
             r"co\s+je\s+to|what\s+(is|are|does\s+\S+\s+mean)|що\s+таке|що\s+це|что\s+такое)\b"
         ),
     ),
@@ -69,6 +70,16 @@ _RULES: list[tuple[QuestionKind, re.Pattern[str]]] = [
         re.compile(
             r"^\W*(a\s+)?(kdo|ktery\s+(urad|organ|instituce|ministerstvo)|ktera\s+(instituce|organizace|mas)|"
             r"jaka\s+(instituce|organizace)|who|хто|кто)\b|\bkdo\s+(rozhoduje|ridi|schvaluje|vybira|muze|smi)\b"
+        ),
+    ),
+    (
+        QuestionKind.PURPOSE,
+        re.compile(
+            r"^\W*(a\s+)?na\s+co\b|\bna\s+co\s+(vsechno\s+)?(je|jsou|byl\w*|jde|lze|se\s+da|slouz\w*|pouzit|vyuzit)|"
+            r"\bk\s+cemu\b|\bco\s+(vsechno\s+)?(dela|delaji|delal\w*|financuj\w*|podporuj\w*|plati|hradi|pokryv\w*|"
+            r"zahrnuj\w*|resi|zajistuj\w*|nabiz\w*)\b|\b(na\s+)?jak\w*\s+(temata|oblasti|ucely)\b|"
+            r"\bwhat\s+(does|do|did)\b.*\b(do|fund|support|pay|cover)\b|\bwhat\s+for\b|на\s+що|\bдля\s+чого|"
+            r"що\s+(фінансує|робить|підтримує|покриває)"
         ),
     ),
     (
