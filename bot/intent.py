@@ -45,7 +45,7 @@ _RULES: list[tuple[QuestionKind, re.Pattern[str]]] = [
         QuestionKind.AMOUNT,
         re.compile(
             r"\b(kolik\w*|jak\s+(vysok|velk)\w*|castk\w*|alokac\w*|procent\w*|how\s+much|how\s+many|"
-            r"скільки|сколько|яку\s+суму)"
+            r"percent\w*|скільки|сколько|яку\s+суму|відсот\w*|процент\w*)"
         ),
     ),
     (
