@@ -25,18 +25,19 @@ from kb.synonyms import GLOSSARY_FILE, SynonymEntry
 
 _WORD = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_NOT = re.compile(r"n['’]t\b")
 _english = Stemmer.Stemmer("english")
 
 # Words that carry no topic; dropped before matching so "the managing authority of OPST" holds
-# "managing authority" as a phrase.
+# "managing authority" as a phrase. Negations stay: "не належить" is not "належить".
 _STOP = frozenset(
     """
 a an the of in on at to for from by with and or is are was were be been do does did can could will would
 should may might i me my we our you your it its this that these there what which who whom how when where
-why whether if any some about as into than then so not no yes please hi hello
+why whether if any some about as into than then so yes please hi hello
 і й та а в у на до з із зі за від для про по під над при чи це що як де коли хто який яка яке які
 якщо мені мене я ми ви ти він вона воно вони наш наша наше наші ваш ваша ваше ваші мій моя моє мої
-є був була було були буде бути можна треба так ні не же ж би б
+є був була було були буде бути можна треба так же ж би б
 """.split()
 )
 
@@ -73,7 +74,8 @@ def _stem(word: str) -> str:
 
 def foreign_terms(text: str) -> tuple[str, ...]:
     """The topic words of an English or Ukrainian text in a form that ignores inflection."""
-    return tuple(_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP)
+    text = _NOT.sub(" not", text.lower())  # "doesn't belong" → "does not belong"
+    return tuple(_stem(w) for w in _WORD.findall(text) if w not in _STOP)
 
 
 @dataclass(frozen=True)

@@ -77,3 +77,11 @@ def test_tables_carry_the_glossary_and_a_missing_file_means_none(tmp_path: Path)
     write(tmp_path, "retraining: [rekvalifikace]\n")
     (entry,) = Tables.load(tmp_path).glossary
     assert entry.phrase == "retraining" and entry.words == ("rekvalifikace",)
+
+
+def test_a_negated_expression_is_not_the_plain_one(tmp_path: Path) -> None:
+    glossary = load(write(tmp_path, "belong: [patří]\nnot belong: [nepatří]\nне належить: [nepatří]\n"))
+    assert glossary.czech_words("Why doesn't Ústí nad Labem belong to any MAS?") == ["patří"]
+    assert glossary.czech_words("Ústí doesn't belong to any MAS, why?") == ["patří", "nepatří"]
+    assert glossary.czech_words("Which MAS does Most belong to?") == ["patří"]
+    assert glossary.czech_words("Чому Усті не належить до жодної MAS?") == ["nepatří"]
