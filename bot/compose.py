@@ -286,6 +286,21 @@ def _same_fact(a: str, b: str) -> bool:
     return overlap > 0.7 or (bool(numbers_a) and numbers_a == numbers_b and overlap > 0.4)
 
 
+def _carrier_first(
+    scored: list[tuple[float, int, int, Hit]], kind: QuestionKind, question: str
+) -> list[tuple[float, int, int, Hit]]:
+    """A foreign question's sentences are ranked by meaning alone, so a sentence about the topic can outrank
+    the one with the asked date, amount or contact ("Since when can energy communities…"); the best
+    sentence that carries the asked kind of fact leads when it is nearly as good."""
+    best = scored[0][0]
+    for i, (score, _, pos, hit) in enumerate(scored):
+        if score < best - FOREIGN_UNIT_MARGIN:
+            break
+        if carries_kind(kind, hit.chunk.sentences[pos], question):
+            return [scored[i], *scored[:i], *scored[i + 1 :]]
+    return scored
+
+
 def select_quotes(result: SearchResult, index: IndexData, kind: QuestionKind, *, foreign: bool = False) -> list[Quote]:
     """The lead unit and, when it adds something and the answer stays short, up to two more.
 
@@ -294,6 +309,8 @@ def select_quotes(result: SearchResult, index: IndexData, kind: QuestionKind, *,
     scored = _scored_sentences(result, index, kind)
     if not scored:
         return []
+    if foreign and kind in _SPECIFIC_FACTS:
+        scored = _carrier_first(scored, kind, result.query)
     best_score, _, best_pos, best_hit = scored[0]
     lead = _unit(best_hit, best_pos, best_score)
     chosen = [lead]

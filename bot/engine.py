@@ -21,6 +21,7 @@ from bot.question import clean_question
 from bot.respond import Context, respond
 from index.embeddings import Embedder, get_embedder
 from index.errors import IndexCorrupt, ModelUnavailable
+from index.glossary import Glossary
 from index.normalize import QueryNormalizer, index_normalizer
 from index.settings import IndexSettings
 from index.store import IndexData, current_build_path, load_index
@@ -40,6 +41,7 @@ class Published:
     places: Places
     calls: Calls
     synonyms: Synonyms
+    glossary: Glossary  # English and Ukrainian expressions → the documents' Czech words
     normalizer: QueryNormalizer  # restores diacritics from this build's own vocabulary
 
     @classmethod
@@ -56,6 +58,7 @@ class Published:
             Places(tables.places),
             Calls(tables.calls),
             Synonyms.compile(tables.synonyms),
+            Glossary.compile(tables.glossary),
             index_normalizer(index),
         )
 
@@ -152,6 +155,7 @@ class Engine:
             published.places,
             published.calls,
             published.synonyms,
+            published.glossary,
             published.normalizer,
             self._query_vector,
         )

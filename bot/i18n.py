@@ -110,6 +110,69 @@ _TEXTS: dict[str, dict[Lang, str]] = {
         "uk": "Повідомлення дуже довге, відповідаю на його початок.",
         "en": "The message is very long; I am answering its beginning.",
     },
+    # A call's status on a day (bot.eligibility.call_status); dates stay in the Czech form "9. 12. 2026".
+    "call_opens": {
+        "cs": "příjem žádostí začne {date}",
+        "uk": "прийом заявок почнеться {date}",
+        "en": "applications open on {date}",
+    },
+    "call_ongoing": {
+        "cs": "průběžný program (podle zdroje z {date})",
+        "uk": "постійна програма (за джерелом від {date})",
+        "en": "ongoing programme (per a source of {date})",
+    },
+    "call_ongoing_old": {
+        "cs": "průběžný program, ale náš údaj je z {date} – ověřte, zda stále běží",
+        "uk": "постійна програма, але наші дані від {date} – перевірте, чи вона ще діє",
+        "en": "ongoing programme, but our data is from {date} – check that it still runs",
+    },
+    "call_ongoing_undated": {
+        "cs": "průběžný program, datum zdroje neznáme – ověřte, zda stále běží",
+        "uk": "постійна програма, дата джерела невідома – перевірте, чи вона ще діє",
+        "en": "ongoing programme, source date unknown – check that it still runs",
+    },
+    "call_ended": {
+        "cs": "příjem skončil {date}",
+        "uk": "прийом заявок завершився {date}",
+        "en": "applications closed on {date}",
+    },
+    "call_until": {"cs": "příjem do {date}", "uk": "прийом заявок до {date}", "en": "applications until {date}"},
+    "call_deadline": {
+        "cs": "uzávěrka {date}, začátek příjmu neznáme",
+        "uk": "кінцевий термін {date}, початок прийому невідомий",
+        "en": "deadline {date}, start of applications unknown",
+    },
+    "call_ended_by": {
+        "cs": "skončila nejpozději {date}, přesné datum neznáme",
+        "uk": "завершився не пізніше {date}, точна дата невідома",
+        "en": "closed by {date} at the latest, exact date unknown",
+    },
+    "call_started": {
+        "cs": "příjem začal {date}, konec příjmu neznáme",
+        "uk": "прийом почався {date}, кінець прийому невідомий",
+        "en": "applications opened on {date}, end unknown",
+    },
+    "call_no_dates": {
+        "cs": "termíny příjmu neznáme",
+        "uk": "терміни прийому невідомі",
+        "en": "application dates unknown",
+    },
+    # How fresh the calls data is, and the note a reply quoting a call carries ("95. výzva: příjem do …").
+    "data_site": {
+        "cs": "podle údajů {site} k {date}",
+        "uk": "за даними {site} станом на {date}",
+        "en": "per {site} data as of {date}",
+    },
+    "data_ours": {
+        "cs": "podle údajů našich zdrojů k {date}",
+        "uk": "за нашими джерелами станом на {date}",
+        "en": "per our sources as of {date}",
+    },
+    "call_note": {
+        "cs": "{number}. výzva: {detail}",
+        "uk": "Конкурс № {number}: {detail}",
+        "en": "Call {number}: {detail}",
+    },
 }
 
 

@@ -48,7 +48,7 @@ _RULES: list[tuple[QuestionKind, re.Pattern[str]]] = [
             r"\b(kolik\w*|jak\s+(vysok|velk)\w*|castk\w*|alokac\w*|procent\w*|how\s+much|how\s+many|"
             r"vys[ei]\s+(podpor|dotac|prispev|davk|voucher|uver|pujck)\w*|"
             r"(nejvyssi|nejnizsi|maximalni|minimalni)\s+(mozn\w+\s+)?(podpor|dotac|prispev|davk|castk|voucher|uver|pujck)\w*|"
-            r"скільки|сколько|яку\s+суму)"
+            r"percent\w*|скільки|сколько|яку\s+суму|відсот\w*|процент\w*)"
         ),
     ),
     (

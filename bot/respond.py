@@ -35,6 +35,7 @@ from bot.language import detect_language
 from bot.places import PlaceMatch, Places, contact_summary
 from bot.question import asks_for_mas, clean_question, has_words, not_for_the_documents, small_talk
 from bot.scope import asks_past_award, regions_named
+from index.glossary import Glossary
 from index.normalize import QueryNormalizer
 from index.search import search
 from index.store import CuratedRecord, IndexData
@@ -55,6 +56,7 @@ class Context:
     places: Places
     calls: Calls
     synonyms: Synonyms
+    glossary: Glossary
     normalizer: QueryNormalizer
     vector: Callable[[str], np.ndarray]  # the query vector of a text (cached by the engine)
 
@@ -71,8 +73,8 @@ def _bare_place(text: str, named: PlaceMatch | None) -> bool:
     return len(folded.split()) <= MAX_PLACE_WORDS and not _NOT_A_NAME.search(folded)
 
 
-def _call_notes(text: str, calls: Calls, today: dt.date) -> list[str]:
-    """Every call a reply quotes carries its status on the day ("výzva č. 40 – příjem skončil …")."""
+def _call_notes(text: str, calls: Calls, today: dt.date, lang: str = i18n.DEFAULT) -> list[str]:
+    """Every call a reply quotes carries its status on the day ("95. výzva: příjem do …"), in the asker's language."""
     from bot.eligibility import call_status
 
     notes = []
@@ -80,9 +82,10 @@ def _call_notes(text: str, calls: Calls, today: dt.date) -> list[str]:
         call = next((c for c in calls.calls if c.number == number), None)
         if call is None:
             continue
-        _, detail = call_status(call, today)
-        fresh = data_freshness([call])
-        notes.append(f"{number}. výzva: {detail}" + (f" ({fresh})." if fresh else "."))
+        _, detail = call_status(call, today, lang)
+        fresh = data_freshness([call], lang)
+        note = i18n.text("call_note", lang, number=str(number), detail=detail)
+        notes.append(note + (f" ({fresh})." if fresh else "."))
     return notes
 
 
@@ -198,10 +201,14 @@ def respond(
     kind = classify(text)
     if kind is QuestionKind.OTHER and followup and previous:
         kind = classify(previous)
-    # Czech as typed on a phone ("preskoleni", "novej") gets its standard spelling for the search.
+    # Czech as typed on a phone ("preskoleni", "novej") gets its standard spelling for the search;
+    # an English or Ukrainian question gets the documents' Czech words from the staff glossary.
     normalized = ctx.normalizer.normalize(search_text) if lang == "cs" else None
     dense_text = normalized.text if normalized is not None else search_text
-    lexical_text = normalized.lexical_query(ctx.index.bm25.postings) if normalized is not None else search_text
+    if normalized is not None:
+        lexical_text = normalized.lexical_query(ctx.index.bm25.postings)
+    else:
+        lexical_text = ctx.glossary.lexical_query(search_text, ctx.index.bm25.postings)
 
     vector = ctx.vector(dense_text)
     # "kam mám volat v Žatci?": the MAS card leads. A region alone leads only when the question asks who
@@ -245,7 +252,7 @@ def respond(
             )
         elif wants_place:
             answer = dataclasses.replace(answer, place_lead=True, kind=QuestionKind.PLACE)
-    call_notes = _call_notes(answer.body, ctx.calls, today)
+    call_notes = _call_notes(answer.body, ctx.calls, today, lang)
     if call_notes:
         answer = dataclasses.replace(answer, notes=[*answer.notes, *call_notes])
     return _in_language(answer, lang)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from index.glossary import useless_glossary_entries
 from index.synonyms import useless_entries
 from kb.freshness import freshness_report
 from kb.knowledge import Knowledge
@@ -13,7 +14,8 @@ from kb.problems import Problem, Severity
 
 def index_problems(knowledge: Knowledge) -> list[Problem]:
     """What only the search layer can see (e.g. synonyms that analyse to nothing)."""
-    return useless_entries(knowledge.tables.synonyms, knowledge.folder.name)
+    tables, name = knowledge.tables, knowledge.folder.name
+    return [*useless_entries(tables.synonyms, name), *useless_glossary_entries(tables.glossary, name)]
 
 
 def run_check(knowledge_dir: Path, today: dt.date | None = None) -> tuple[Knowledge, list[Problem]]:

@@ -21,10 +21,10 @@ from kb.offtopic import read_offtopic
 from kb.places import MAS_FILE, OBCE_FILE, PlaceData, read_places
 from kb.problems import Problem, has_errors
 from kb.synonyms import FILENAME as SYNONYMS_FILE
-from kb.synonyms import SynonymEntry, read_synonyms
+from kb.synonyms import GLOSSARY_FILE, SynonymEntry, read_synonyms
 
 # The table files, copied verbatim into every published index build.
-TABLE_FILES = (OBCE_FILE, MAS_FILE, CALLS_FILE, SYNONYMS_FILE, OFFTOPIC_FILE)
+TABLE_FILES = (OBCE_FILE, MAS_FILE, CALLS_FILE, SYNONYMS_FILE, GLOSSARY_FILE, OFFTOPIC_FILE)
 _WATCHED_SUFFIXES = {".md", ".csv", ".yaml", ".yml"}
 
 
@@ -51,6 +51,7 @@ class Tables:
     places: PlaceData | None  # None when obce.csv or mas.yaml cannot be read at all
     calls: tuple[Call, ...]
     synonyms: tuple[SynonymEntry, ...]
+    glossary: tuple[SynonymEntry, ...]  # English and Ukrainian expressions → the documents' Czech words
     offtopic: tuple[str, ...]  # example questions outside the topics
     problems: tuple[Problem, ...]
 
@@ -59,9 +60,10 @@ class Tables:
         places, place_problems = read_places(folder)
         calls, call_problems = read_calls(folder)
         synonyms, synonym_problems = read_synonyms(folder)
+        glossary, glossary_problems = read_synonyms(folder, GLOSSARY_FILE)
         offtopic, offtopic_problems = read_offtopic(folder)
-        problems = (*place_problems, *call_problems, *synonym_problems, *offtopic_problems)
-        return cls(places, tuple(calls), tuple(synonyms), tuple(offtopic), problems)
+        problems = (*place_problems, *call_problems, *synonym_problems, *glossary_problems, *offtopic_problems)
+        return cls(places, tuple(calls), tuple(synonyms), tuple(glossary), tuple(offtopic), problems)
 
     @property
     def has_errors(self) -> bool:
@@ -82,7 +84,7 @@ class Knowledge:
         stamp = folder_stamp(folder)
         documents = load_documents(folder, today)
         if not folder.is_dir():
-            return cls(folder, stamp, (), (), Tables(None, (), (), (), ()), tuple(documents.problems))
+            return cls(folder, stamp, (), (), Tables(None, (), (), (), (), ()), tuple(documents.problems))
         curated, curated_problems = load_curated(folder, today)
         tables = Tables.load(folder)
         problems = (*documents.problems, *curated_problems, *tables.problems)

@@ -1,7 +1,8 @@
-"""The staff synonym list `knowledge/synonyma.yaml`: everyday words → the words the documents use.
+"""The staff synonym lists: `knowledge/synonyma.yaml` (everyday Czech words → the words the documents use)
+and `knowledge/cizi-vyrazy.yaml` (English and Ukrainian expressions → the documents' Czech words).
 
-Here it is only read and validated (an entry per line: `výraz: [slovo, další slovo]`); the search
-layer analyses the words into terms (index.synonyms).
+Here they are only read and validated (an entry per line: `výraz: [slovo, další slovo]`); the search
+layer analyses the words into terms (index.synonyms, index.glossary).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from kb.problems import Problem, Report, display_path
 from kb.yamlfile import compose_file
 
 FILENAME = "synonyma.yaml"
+GLOSSARY_FILE = "cizi-vyrazy.yaml"
 _SHAPE = "Každý řádek má tvar „výraz: [slovo, další slovo]“."
 
 
@@ -25,9 +27,9 @@ class SynonymEntry:
     line: int
 
 
-def read_synonyms(knowledge_dir: Path) -> tuple[list[SynonymEntry], list[Problem]]:
-    """All entries; a missing file means no synonyms, a broken one is an error (nothing loaded)."""
-    path = knowledge_dir / FILENAME
+def read_synonyms(knowledge_dir: Path, filename: str = FILENAME) -> tuple[list[SynonymEntry], list[Problem]]:
+    """All entries of one list; a missing file means no entries, a broken one is an error (nothing loaded)."""
+    path = knowledge_dir / filename
     report = Report(display_path(path, knowledge_dir))
     if not path.exists():
         return [], []

@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from bot import i18n
 from bot.places import FOUND, PlaceMatch, Places, PlaceStatus, contact_summary
 from kb.calls import Call, read_calls
 from kb.problems import Problem
@@ -49,34 +50,40 @@ MAS_DIRECTORY = "Svou místní akční skupinu (MAS) najdete na www.nsmascr.cz."
 OPST_SITE = "opst.cz"
 
 
+def _day(value: date | str | None) -> str:
+    return format_date_cs(value) or "?"
+
+
 def _as_of_cs(value: str | None) -> str:
     return format_date_cs(value) or "datum zdroje neuvedeno"
 
 
-def call_status(call: Call, on: date) -> tuple[CallStatus, str]:
-    """(status, Czech detail) of a call on a given day."""
+def call_status(call: Call, on: date, lang: str = i18n.DEFAULT) -> tuple[CallStatus, str]:
+    """(status, detail in `lang`) of a call on a given day."""
+    status, key, day = _status(call, on)
+    return status, i18n.text(f"call_{key}", lang, date=day)
+
+
+def _status(call: Call, on: date) -> tuple[CallStatus, str, str]:
+    """(status, phrase key, the date the phrase names) — one decision for every language."""
     if call.opens is not None and on < call.opens:
-        return PLANNED, f"příjem žádostí začne {format_date_cs(call.opens)}"
+        return PLANNED, "opens", _day(call.opens)
     if call.ongoing:
         checked = _as_of_ordinal(call.as_of)
         if checked and on.toordinal() <= checked + ONGOING_FRESH_DAYS:
-            return OPEN, f"průběžný program (podle zdroje z {_as_of_cs(call.as_of)})"
-        return UNKNOWN, (
-            f"průběžný program, ale náš údaj je z {_as_of_cs(call.as_of)} – ověřte, zda stále běží"
-            if checked
-            else "průběžný program, datum zdroje neznáme – ověřte, zda stále běží"
-        )
+            return OPEN, "ongoing", _as_of_cs(call.as_of)
+        return (UNKNOWN, "ongoing_old", _as_of_cs(call.as_of)) if checked else (UNKNOWN, "ongoing_undated", "")
     if call.closes is not None:
         if on > call.closes:
-            return CLOSED, f"příjem skončil {format_date_cs(call.closes)}"
+            return CLOSED, "ended", _day(call.closes)
         if call.opens is not None:
-            return OPEN, f"příjem do {format_date_cs(call.closes)}"
-        return UNKNOWN, f"uzávěrka {format_date_cs(call.closes)}, začátek příjmu neznáme"
+            return OPEN, "until", _day(call.closes)
+        return UNKNOWN, "deadline", _day(call.closes)
     if call.closed_before is not None and on > call.closed_before:
-        return CLOSED, f"skončila nejpozději {format_date_cs(call.closed_before)}, přesné datum neznáme"
+        return CLOSED, "ended_by", _day(call.closed_before)
     if call.opens is not None:
-        return UNKNOWN, f"příjem začal {format_date_cs(call.opens)}, konec příjmu neznáme"
-    return UNKNOWN, "termíny příjmu neznáme"
+        return UNKNOWN, "started", _day(call.opens)
+    return UNKNOWN, "no_dates", ""
 
 
 def amount_text(call: Call) -> str:
@@ -333,14 +340,16 @@ def _mas_text(place: PlaceMatch | None, places: Places | None) -> str:
     return MAS_DIRECTORY
 
 
-def data_freshness(calls: list[Call]) -> str | None:
+def data_freshness(calls: list[Call], lang: str = i18n.DEFAULT) -> str | None:
     """ "podle údajů opst.cz k 31. 7. 2026": the newest source date of the calls a text relies on."""
     dated = [c for c in calls if c.as_of]
     if not dated:
         return None
     newest = max(dated, key=lambda c: partial_date_start(c.as_of or ""))
-    where = OPST_SITE if OPST_SITE in newest.source else "našich zdrojů"
-    return f"podle údajů {where} k {format_date_cs(newest.as_of)}"
+    day = _day(newest.as_of)
+    if OPST_SITE in newest.source:
+        return i18n.text("data_site", lang, site=OPST_SITE, date=day)
+    return i18n.text("data_ours", lang, date=day)
 
 
 def _call_block(m: CallMatch) -> list[str]:

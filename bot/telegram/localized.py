@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from bot.eligibility import APPLICANTS, TOPICS, EligibilityResult
+from bot.eligibility import APPLICANTS, TOPICS, EligibilityResult, call_status
 from bot.eligibility.codes import CLOSED, OPEN, PLANNED, UNKNOWN, VERIFY_URL, CallStatus, money_cs
-from bot.eligibility.engine import ONGOING_FRESH_DAYS, CallMatch
+from bot.eligibility.engine import CallMatch
 from bot.formatting import esc
 from bot.places import Mas, Municipality, PlaceMatch, PlaceStatus
 from bot.render import message_html
@@ -115,15 +115,6 @@ _R: dict[str, dict[str, str]] = {
         "s_planned": "запланований",
         "s_closed": "закритий",
         "s_unknown": "стан невідомий",
-        "opens": "прийом заявок почнеться {date}",
-        "until": "прийом заявок до {date}",
-        "ended": "прийом заявок завершився {date}",
-        "ended_by": "завершився не пізніше {date}, точна дата невідома",
-        "ongoing": "постійна програма (за джерелом від {date})",
-        "ongoing_old": "постійна програма, але наші дані від {date} – перевірте, чи вона ще діє",
-        "deadline": "кінцевий термін {date}, початок прийому невідомий",
-        "started": "прийом почався {date}, кінець прийому невідомий",
-        "no_dates": "терміни прийому невідомі",
         "range": "від {low} до {high}",
         "up_to": "до {high}",
         "from": "від {low}",
@@ -162,15 +153,6 @@ _R: dict[str, dict[str, str]] = {
         "s_planned": "planned",
         "s_closed": "closed",
         "s_unknown": "status unknown",
-        "opens": "applications open on {date}",
-        "until": "applications until {date}",
-        "ended": "applications closed on {date}",
-        "ended_by": "closed by {date} at the latest, exact date unknown",
-        "ongoing": "ongoing programme (per a source of {date})",
-        "ongoing_old": "ongoing programme, but our data is from {date} – check that it still runs",
-        "deadline": "deadline {date}, start of applications unknown",
-        "started": "applications opened on {date}, end unknown",
-        "no_dates": "application dates unknown",
         "range": "{low} to {high}",
         "up_to": "up to {high}",
         "from": "from {low}",
@@ -270,24 +252,8 @@ def place_html(match: PlaceMatch, lang: str) -> str:
 
 
 def _status_detail(m: CallMatch, on: dt.date, lang: str) -> str:
-    """The call's status on `on` in words, from the same dates as `bot.eligibility.call_status`."""
-    r, c = _R[lang], m.call
-    if c.opens is not None and on < c.opens:
-        return r["opens"].format(date=_d(c.opens))
-    if c.ongoing:
-        checked = partial_date_start(c.as_of).toordinal() if c.as_of else 0
-        if checked and on.toordinal() <= checked + ONGOING_FRESH_DAYS:
-            return r["ongoing"].format(date=_d(c.as_of))
-        return r["ongoing_old"].format(date=_d(c.as_of) if c.as_of else "?")
-    if c.closes is not None:
-        if on > c.closes:
-            return r["ended"].format(date=_d(c.closes))
-        return r["until" if c.opens is not None else "deadline"].format(date=_d(c.closes))
-    if c.closed_before is not None and on > c.closed_before:
-        return r["ended_by"].format(date=_d(c.closed_before))
-    if c.opens is not None:
-        return r["started"].format(date=_d(c.opens))
-    return r["no_dates"]
+    """The call's status on `on` in words (the engine's own decision, in the asker's language)."""
+    return call_status(m.call, on, lang)[1]
 
 
 def _amount(m: CallMatch, lang: str) -> str:

@@ -197,3 +197,19 @@ def test_source_passage_is_the_one_the_leading_sentence_quotes(small_engine) -> 
     passage = answer.source_passage
     assert passage is not None and answer.body.split(". ")[0] in passage.text.replace("\n", " ")
     assert small_engine.answer("Jak se peče bábovka z kakaa?").source_passage is None
+
+
+@pytest.mark.parametrize(
+    ("question", "note_start"),
+    [
+        ("Until when can municipalities apply to the OPST call on energy savings in public buildings?", "Call 95: "),
+        ("До якого числа можна подати заявку на конкурс OPST на енергозбереження?", "Конкурс № 95: "),
+    ],
+)
+def test_call_status_note_of_a_ukrainian_or_english_answer_is_in_that_language(
+    engine, question: str, note_start: str
+) -> None:
+    answer = engine.answer(question, today=dt.date(2026, 12, 1))
+    assert answer.confident and "95" in answer.body
+    assert any(n.startswith(note_start) and "9. 12. 2026" in n for n in answer.notes), answer.notes
+    assert not any("výzva:" in n or "podle údajů" in n for n in answer.notes)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
 
 from bot.eligibility import APPLICANTS, CLOSED, OPEN, PLANNED, TOPICS, UNKNOWN, Calls, call_status
-from bot.eligibility.engine import ONGOING_FRESH_DAYS, _as_of_ordinal
+from bot.eligibility.engine import ONGOING_FRESH_DAYS, _as_of_ordinal, data_freshness
 from tests.eligibility.elig_support import KNOWLEDGE
 
 DAY = timedelta(days=1)
@@ -112,3 +113,25 @@ def test_open_call_details_in_message(calls: Calls) -> None:
     assert "50 000 Kč až 200 000 Kč; až 85 % uznatelných nákladů" in message
     assert "https://www.rskuk.cz/kreativni-voucher-pro-verejny-sektor-startuji-14-rijna" in message
     assert "Údaje platí k datům svých zdrojů" in message
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_status_in_ukrainian_and_english_names_the_same_date_in_their_words(lang: str) -> None:
+    days = sorted({d for c in REAL for d in (c.opens, c.closes) if d} | {date(2026, 12, 1)})
+    for call in REAL:
+        for day in days[:: max(1, len(days) // 6)]:
+            status, czech = call_status(call, day)
+            status_there, there = call_status(call, day, lang)
+            assert status_there == status
+            assert there != czech
+            assert set(re.findall(r"\d{1,2}\. \d{1,2}\. \d{4}", there)) == set(
+                re.findall(r"\d{1,2}\. \d{1,2}\. \d{4}", czech)
+            )
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_data_freshness_in_the_asker_s_language(lang: str) -> None:
+    dated = [c for c in REAL if c.as_of and "opst.cz" in c.source]
+    czech, there = data_freshness(dated[:1]), data_freshness(dated[:1], lang)
+    assert czech is not None and there is not None and czech.startswith("podle údajů opst.cz")
+    assert "opst.cz" in there and "podle" not in there
