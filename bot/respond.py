@@ -32,6 +32,7 @@ from bot.intent import QuestionKind, classify, looks_like_followup
 from bot.language import detect_language
 from bot.places import PlaceMatch, Places, contact_summary
 from bot.question import asks_for_mas, clean_question, has_words, not_for_the_documents, small_talk
+from index.analyzer import analyze
 from index.normalize import QueryNormalizer
 from index.search import search
 from index.store import CuratedRecord, IndexData
@@ -191,6 +192,8 @@ def respond(
     normalized = ctx.normalizer.normalize(search_text) if lang == "cs" else None
     dense_text = normalized.text if normalized is not None else search_text
     lexical_text = normalized.lexical_query(ctx.index.bm25.postings) if normalized is not None else search_text
+    # Real Czech words are never "corrected" into a similar index term ("koupit" is no typo of "vykoupit").
+    exact = {t for w in ctx.normalizer.real_words(lexical_text) for t in analyze(w)} if normalized else set()
 
     vector = ctx.vector(dense_text)
     wants_place = named is not None and asks_for_mas(text)  # "kam mám volat v Žatci?": the MAS card leads
@@ -206,6 +209,7 @@ def respond(
         query_vector=vector,
         synonyms=ctx.synonyms,
         lexical_query=lexical_text,
+        exact_terms=exact,
     )
     if curated is not None:
         answer = _curated_answer(text, curated, place)
