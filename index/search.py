@@ -76,10 +76,10 @@ def query_terms(
 
 
 def _same_stem(term: str, other: str) -> bool:
-    """One term continues the other ("zahranic" / "zahranicn"): another ending of the same word, which the
-    stemmer split, not another word ("koupit" / "vykoupit", "prach" / "prah")."""
+    """One term continues the other ("zahranic" / "zahranicn", typed "moto" for "motto"): another ending of
+    the same stem or a letter missed at its end, not another word ("koupit" / "vykoupit", "prach" / "prah")."""
     shorter, longer = sorted((term, other), key=len)
-    return len(shorter) >= 5 and longer.startswith(shorter)
+    return len(shorter) >= 3 and longer.startswith(shorter)
 
 
 def search(
