@@ -27,7 +27,7 @@ from bot.intent import QuestionKind, classify
 from bot.places import Mas, PlaceMatch, contact_summary
 from bot.question import is_cyrillic
 from bot.scope import asks_past_award, looks_off_topic, outside_scope, resembles_curated, unknown_names
-from index.analyzer import analyze
+from index.analyzer import STOP_FOLDED, analyze
 from index.bm25 import K1 as BM25_K1
 from index.chunks import BREADCRUMB_SEP
 from index.search import Hit, SearchResult
@@ -72,7 +72,8 @@ _CONTACT = re.compile(
     re.IGNORECASE,
 )
 # The thing a "kolik" question counts ("kolik obyvatel", "kolik MAS"); money words need an amount.
-_COUNTED = re.compile(r"\bkolik\w*\s+(\w+)")
+# Words between "kolik" and the counted thing are skipped ("kolik těch autobusů", "kolik asi lidí").
+_COUNTED = re.compile(r"\bkolik\w*\s+(?:(?:tech|techto|tehle|ty|tam|asi|zhruba|presne|vlastne|vubec)\s+)*(\w+)")
 # The counted thing written as a unit in the documents ("kolik hektarů" → "120 ha").
 _UNITS = {"hekta": "ha", "kilom": "km", "metru": "m", "milio": "mil", "milia": "mld", "tisic": "tis"}
 # A verb right after "kolik": the question counts what the sentence says, not a noun ("kolik stojí…").
@@ -85,7 +86,9 @@ _VERB_AFTER_KOLIK = re.compile(
 _PAYS = re.compile(
     r"^(dava|dal|da|daji|dostan|dostal|dostava|stoji|stal|zaplat|plati|platil|prispe|prispiv|poskyt|uvoln)"
 )
-_MONEY_WORDS = re.compile(r"^(penez|penize|prachu|korun|kc|eur|procent|dotac|podpor|alokac|castk|stoj|zaplat|dostan)")
+_MONEY_WORDS = re.compile(
+    r"^(penez|penize|prach|korun|kc|eur|procent|dotac|podpor|alokac|castk|stoj|zaplat|dostan|dava|dal\b|daj|prispiv|plati)"
+)
 _BODY = re.compile(
     r"\b(Ministerstv\w*|[Úú]řad\w*|MAS\b|[Kk]raj\w*|komis\w*|výbor\w*|[Rr]ad[ay]\b|RSK|SFŽP|MŽP|MMR|"
     r"agentur\w*|sdružení|[Vv]láda|Evropsk\w+ komis\w*)"
@@ -206,12 +209,32 @@ def carries_kind(kind: QuestionKind, text: str, question: str = "") -> bool:
             return True
 
 
-def _kind_bonus(kind: QuestionKind, sentence: str, q_terms: set[str], asked_numbers: set[str]) -> float:
-    """How well a sentence carries the kind of fact asked for."""
+def counted_thing(question: str) -> str | None:
+    """What a "kolik" question counts, folded ("kolik MAS…" → "mas"); None for money or no noun."""
+    found = _COUNTED.search(fold_lower(question))
+    if found is None:
+        return None
+    noun = found.group(1)
+    return None if len(noun) < 3 or noun in STOP_FOLDED or _MONEY_WORDS.match(noun) else noun
+
+
+def _counts(noun: str, sentence: str) -> bool:
+    """A figure right before the counted thing ("působí 9 MAS", "20 vodíkových autobusů", "120 ha")."""
+    unit = _UNITS.get(noun[:5])
+    thing = re.escape(noun[:4]) + (f"|{unit}\\b" if unit else "")
+    return re.search(rf"\d\s+(?:\w+\s+)?(?:{thing})", fold_lower(sentence)) is not None
+
+
+def _kind_bonus(
+    kind: QuestionKind, sentence: str, q_terms: set[str], asked_numbers: set[str], counted: str | None = None
+) -> float:
+    """How well a sentence carries the kind of fact asked for; `counted`: what a "kolik" question counts."""
     match kind:
         case QuestionKind.AMOUNT:
-            if _MONEY.search(sentence):
+            if counted is not None and _counts(counted, sentence):
                 return KIND_BONUS
+            if _MONEY.search(sentence):
+                return KIND_BONUS if counted is None else KIND_BONUS / 2
             return KIND_BONUS / 2 if set(_NUMBER.findall(sentence)) - asked_numbers else -KIND_BONUS / 2
         case QuestionKind.DATE:
             return KIND_BONUS if _DATE_LIKE.search(sentence) else -KIND_BONUS / 2
@@ -236,6 +259,7 @@ def _scored_sentences(result: SearchResult, index: IndexData, kind: QuestionKind
     """(score, rank, position, hit) for every sentence of the top passages, best first."""
     q_terms = set(result.query_terms)
     asked_numbers = set(_NUMBER.findall(result.query))
+    counted = counted_thing(result.query) if kind is QuestionKind.AMOUNT else None
     idf = {t: index.bm25.idf(t) for t in q_terms}
     idf_total = sum(idf.values())
     scored: list[tuple[float, int, int, Hit]] = []
@@ -256,7 +280,7 @@ def _scored_sentences(result: SearchResult, index: IndexData, kind: QuestionKind
             lexical = shared / idf_total if idf_total else 0.0
             score = (0.7 * float(sim) + 0.3 * lexical) * (1.0 - 0.04 * rank)
             score += FIRST_SENTENCE_BONUS if pos == 0 else 0.0
-            score += _kind_bonus(kind, sentence, q_terms, asked_numbers)
+            score += _kind_bonus(kind, sentence, q_terms, asked_numbers, counted)
             score += HEADING_KIND_BONUS if titled_alike else 0.0
             if len(sentence) < 25:  # fragments don't answer alone
                 score -= 0.05

@@ -61,7 +61,7 @@ _RULES: list[tuple[QuestionKind, re.Pattern[str]]] = [
     (
         QuestionKind.CONTACT,
         re.compile(
-            r"\b(telefon\w*|cislo\s+na|e-?mail\w*|mail\b|kontakt\w*|adres\w*|zavolat|napsat|datov\w+\s+schrank\w*|"
+            r"\b(telefon\w*|tel\b|cislo\s+na|e-?mail\w*|mail\b|kontakt\w*|adres\w*|zavolat|napsat|datov\w+\s+schrank\w*|"
             r"contact|phone|address|e-?mail|контакт\w*|телефон\w*|адрес\w*)"
         ),
     ),

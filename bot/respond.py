@@ -35,6 +35,7 @@ from bot.language import detect_language
 from bot.places import PlaceMatch, Places, contact_summary
 from bot.question import asks_for_mas, clean_question, has_words, not_for_the_documents, small_talk
 from bot.scope import asks_past_award, regions_named
+from index.analyzer import analyze
 from index.glossary import Glossary
 from index.normalize import QueryNormalizer
 from index.search import search
@@ -209,6 +210,8 @@ def respond(
         lexical_text = normalized.lexical_query(ctx.index.bm25.postings)
     else:
         lexical_text = ctx.glossary.lexical_query(search_text, ctx.index.bm25.postings)
+    # Real Czech words are never "corrected" into a similar index term ("koupit" is no typo of "vykoupit").
+    exact = {t for w in ctx.normalizer.real_words(lexical_text) for t in analyze(w)} if normalized else set()
 
     vector = ctx.vector(dense_text)
     # "kam mám volat v Žatci?": the MAS card leads. A region alone leads only when the question asks who
@@ -226,6 +229,7 @@ def respond(
         query_vector=vector,
         synonyms=ctx.synonyms,
         lexical_query=lexical_text,
+        exact_terms=exact,
     )
     if curated is not None:
         answer = _curated_answer(text, curated, place)

@@ -7,15 +7,19 @@ Residents type "jaka je pro me pomoc na preskoleni" or "novej stroj s penězma";
    fold to it: the knowledge base's own words first (so "mas" stays MAS and never becomes "máš"),
    then the Czech word-frequency list of the `wordfreq` package. A typed word that is itself a
    common word changes only when the restored form is at least 10× more frequent ("me" → "mě",
-   "jaka" → "jaká", but "ze" stays "ze", "dole" stays "dole").
+   "jaka" → "jaká", but "ze" stays "ze", "dole" stays "dole"); from six letters on, the more frequent
+   form wins ("kravin" → "kravín"). Curated phrasings written as people type ("kdo mi zaplati
+   preskoleni") lend no spelling to the vocabulary.
 2. **Colloquial Czech (obecná čeština)**, rule by rule (see `_colloquial`):
    - "-ej"/"ej" → "ý": "novej" → "nový", "bejt" → "být", "bejvalej" → "bývalý";
    - "-ýho"/"-ýmu" → "-ého"/"-ému": "novýho" → "nového";
    - instrumental plural "-ama"/"-ma"/"-ýma" → "-ami"/"-mi"/"-ými": "s holkama" → "s holkami",
      "s penězma" → "s penězi";
    - prothetic v-: "vokno" → "okno", "vodpověď" → "odpověď", "von" → "on";
-   - a short list of colloquial function words (`_WORDS`): "vo" → "o", "kerej" → "který", "esli" → "jestli";
-   - in context: "sem" next to a past participle → "jsem" ("dělal sem"), "de to" → "jde to",
+   - verb endings: "budem" → "budeme", "maj" → "mají", "rozdělujou" → "rozdělují";
+   - a short list of colloquial function words (`_WORDS`): "vo" → "o", "kerej" → "který", "sou" → "jsou";
+   - in context: "sem" next to a past participle or opening a clause → "jsem" ("dělal sem", "sem
+     starosta", "a sem na dlažbě"; "pojď sem" stays), "de" → "jde" (not "de minimis"), "da se" → "dá se",
      "-ý" before a plural noun in "-y" → "-é" ("mladý holky" → "mladé holky").
    A rule fires only when its result is a known word (knowledge base or frequency list) and, where
    the rule could change the meaning ("vosa" → "osa", "pejsek" → "písek"), clearly more frequent than
@@ -28,6 +32,7 @@ the index knows (`NormalizedQuery.lexical_query`), so nothing that matched befor
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -45,6 +50,8 @@ if TYPE_CHECKING:
 
 # Frequencies are kept in centibels as wordfreq stores them: 0 = every word, -100 = 1 in 10, -600 = 1 in a million.
 RESTORE_MARGIN_CB = 100  # a typed real word yields to a diacritic form only if that is 10× more frequent
+KB_USE_CB = 100  # each tenfold use of a form in the knowledge base counts like tenfold general frequency
+LONG_WORD = 6  # from this length an ASCII word of the list is mostly the accented word typed on a phone
 MEANING_MARGIN_CB = 50  # a colloquial rule that could swap the word for another one needs 3× the frequency
 ENDING_MARGIN_CB = -130  # a same-word ending rule ("-ama" → "-ami") accepts a form down to 1/20 as frequent
 MIN_KNOWN_CB = -680  # rarer words of the frequency list (about 2 in 10 million) are not proof of a word
@@ -85,6 +92,12 @@ _WORDS = {
     "vobec": "vůbec",  # not "obec": "vobec nevím"
     "sme": "jsme",
     "ste": "jste",
+    "sou": "jsou",
+    "bysme": "bychom",
+    "abysme": "abychom",
+    "dyz": "když",
+    "nakou": "nějakou",
+    "nakym": "nějakým",
     "nede": "nejde",
     "nedu": "nejdu",
     "teda": "tedy",
@@ -95,7 +108,11 @@ _WORDS = {
 # Standard words in "vo-" whose v-less twin is a more frequent word: prothetic-v stripping leaves them.
 _V_KEEP = frozenset({"vosa", "vosy", "vosu", "vose", "vosou", "volej", "voleje", "volejem", "volejte", "volga", "vode"})
 _PARTICIPLE = re.compile(r"[a-z]{2,}(l|la|lo|li|ly)$")
-_DE_CONTEXT = frozenset({"to", "mi", "ti", "mu", "nam", "vam", "jim", "o", "tam", "jak", "kam", "kde", "se", "si"})
+# "de" is "jde" in Czech except in Latin phrases ("de minimis" is a subsidy term).
+_DE_LATIN = frozenset({"minimis", "facto", "jure", "luxe", "novo"})
+# "sem" opening a clause ("sem starosta", "a sem na dlažbě", "já sem") is "jsem"; "pojď sem" keeps "sem".
+_SEM_BEFORE = frozenset({"ja", "a", "ale", "uz", "tak", "taky", "ted", "porad", "jeste", "kdyz", "protoze", "ze"})
+_CLAUSE_END = re.compile(r"[.,;:!?()]")
 
 
 def _fold_char(c: str) -> str:
@@ -187,16 +204,33 @@ def czech_frequencies() -> FrequencyList:
 class QueryNormalizer:
     """Built once per knowledge base (cheap: the frequency list is shared); `normalize` takes microseconds."""
 
-    def __init__(self, texts: Iterable[str], frequencies: FrequencyList | None = None) -> None:
+    def __init__(
+        self, texts: Iterable[str], frequencies: FrequencyList | None = None, *, phrasings: Iterable[str] = ()
+    ) -> None:
+        """`texts`: the documents (standard Czech); `phrasings`: staff-written question phrasings, which
+        copy how people type ("kdo mi zaplati preskoleni"): their words without diacritics are no
+        standard spelling and never stop a restore."""
         self._freq = frequencies if frequencies is not None else czech_frequencies()
         counts: Counter[str] = Counter()
         for text in texts:  # URLs and e-mail addresses are not vocabulary ("…-pomuze-kraji-…")
-            counts.update(t.lower() for t, is_word in _tokens(text) if is_word and t.isalpha())
+            counts.update(_words(text))
+        for text in phrasings:
+            counts.update(w for w in _words(text) if not self._shortcut(w))
         self._kb = counts
         grouped: dict[str, list[str]] = {}
         for word in counts:
             grouped.setdefault(fold(word), []).append(word)
-        self._kb_by_fold = {k: tuple(sorted(v, key=lambda w: (-self.score(w), -counts[w]))) for k, v in grouped.items()}
+        # Among the knowledge base's forms of one folded word, its general frequency and how often the
+        # documents use it both count: "MAS" written hundreds of times beats one "máš" of a phrasing.
+        self._kb_by_fold = {
+            k: tuple(sorted(v, key=lambda w: (-(self.score(w) + KB_USE_CB * math.log10(counts[w])), w)))
+            for k, v in grouped.items()
+        }
+
+    def _shortcut(self, word: str) -> bool:
+        """A word typed without its diacritics: an accented form of it is more frequent ("daji" → "dají")."""
+        accented = self._freq.accented.get(word) if word.isascii() else None
+        return accented is not None and self.score(accented) >= self.score(word)
 
     @property
     def vocabulary(self) -> Collection[str]:
@@ -213,6 +247,10 @@ class QueryNormalizer:
 
     def known(self, word: str) -> bool:
         return word in self._kb or self._freq.cb.get(word, UNKNOWN_CB) >= MIN_KNOWN_CB
+
+    def real_words(self, text: str) -> list[str]:
+        """The words of a text (lowercase) that are known words: spelled right, so no typos to correct."""
+        return [w for t, is_word in _tokens(text) if is_word and self.known(w := t.lower())]
 
     def best_form(self, key: str) -> str | None:
         """The most likely written form of a folded word: the knowledge base's if it has one."""
@@ -232,8 +270,12 @@ class QueryNormalizer:
             return None
         if word != key:  # typed with some diacritics: only an unknown spelling is corrected
             return None if self.known(word) else best
-        if (word in self._kb or word in self._freq.cb) and self.score(best) - self.score(word) < RESTORE_MARGIN_CB:
-            return None
+        if word in self._kb or word in self._freq.cb:
+            # A long word of the list ("kravin") is mostly the accented word typed without diacritics:
+            # the more frequent form wins. Short ones ("ze", "byt") are real words in their own right.
+            margin = RESTORE_MARGIN_CB if word in self._kb or len(word) < LONG_WORD else 1
+            if self.score(best) - self.score(word) < margin:
+                return None
         return best
 
     def normalize(self, query: str) -> NormalizedQuery:
@@ -258,7 +300,8 @@ class QueryNormalizer:
             if _rewritable(tokens[i][0]):
                 prev = current[order[pos - 1]] if pos > 0 else None
                 nxt = current[order[pos + 1]] if pos + 1 < len(order) else None
-                found = self._in_context(current[i], prev, nxt)
+                opens = pos == 0 or bool(_CLAUSE_END.search("".join(t for t, _ in tokens[order[pos - 1] + 1 : i])))
+                found = self._in_context(current[i], prev, nxt, opens)
                 if found is not None:
                     rewrite(i, *found)
         return NormalizedQuery(query, "".join(out), tuple(changes[i] for i in sorted(changes)))
@@ -297,12 +340,18 @@ class QueryNormalizer:
                 break
         return None
 
-    def _in_context(self, word: str, prev: str | None, nxt: str | None) -> tuple[str, str] | None:
+    def _in_context(self, word: str, prev: str | None, nxt: str | None, opens: bool) -> tuple[str, str] | None:
+        """Rules that need the neighbours; `opens`: the word starts a clause (first, or after punctuation)."""
         key = fold(word)
-        if key == "sem" and any(n is not None and _PARTICIPLE.match(fold(n)) for n in (prev, nxt)):
+        if key == "sem" and (
+            any(n is not None and _PARTICIPLE.match(fold(n)) for n in (prev, nxt))
+            or (nxt is not None and (opens or fold(prev or "") in _SEM_BEFORE))
+        ):
             return "jsem", "colloquial:sem"
-        if key == "de" and (prev in _DE_CONTEXT or nxt in _DE_CONTEXT):
+        if key == "de" and word == key and nxt not in _DE_LATIN:
             return "jde", "colloquial:de"
+        if key == "da" and word == key and (prev == "se" or nxt in _DA_AFTER):
+            return "dá", "colloquial:dá"
         if word.endswith("ý") and nxt is not None and word not in _STOP_Y and _plural_noun(nxt):
             form = word[:-1] + "é"
             if self.known(form) and self.known(word):
@@ -310,6 +359,7 @@ class QueryNormalizer:
         return None
 
 
+_DA_AFTER = frozenset({"se", "si", "to", "mi", "ti", "mu", "nam", "vam", "jim"})  # "da se" → "dá se"
 _STOP_Y = frozenset({"který", "jaký", "každý", "tý", "mý", "tvý", "svý"})
 
 
@@ -342,6 +392,12 @@ def _candidates(key: str) -> Iterator[tuple[str, list[str], int | None]]:
             yield "colloquial:-ma", options, ENDING_MARGIN_CB
     if key.startswith("vo") and len(key) >= 4:
         yield "colloquial:v-", [key[1:]], RESTORE_MARGIN_CB
+    if len(key) >= 4 and key.endswith("em"):  # first person plural: budem → budeme, muzem → můžeme
+        yield "colloquial:-em", [key + "e"], MEANING_MARGIN_CB
+    if len(key) >= 3 and key.endswith("aj"):  # third person plural: maj → mají, delaj → dělají
+        yield "colloquial:-aj", [key + "i"], MEANING_MARGIN_CB
+    if len(key) >= 6 and key.endswith("ujou"):  # rozdelujou → rozdělují, potrebujou → potřebují
+        yield "colloquial:-ujou", [key[:-2] + "i"], ENDING_MARGIN_CB
 
 
 def _tokens(query: str) -> Iterator[tuple[str, bool]]:
@@ -354,6 +410,10 @@ def _tokens(query: str) -> Iterator[tuple[str, bool]]:
         end = m.end()
     if end < len(query):
         yield query[end:], False
+
+
+def _words(text: str) -> Iterator[str]:
+    return (t.lower() for t, is_word in _tokens(text) if is_word and t.isalpha())
 
 
 def _rewritable(word: str) -> bool:
@@ -369,7 +429,7 @@ def _like(typed: str, new: str) -> str:
 def index_normalizer(index: IndexData) -> QueryNormalizer:
     """The normaliser of one published build: its passages and Czech curated phrasings restore diacritics."""
     return QueryNormalizer(
-        [*(c.text for c in index.chunks), *(p for r in index.curated if r.lang == "cs" for p in r.phrasings)]
+        (c.text for c in index.chunks), phrasings=(p for r in index.curated if r.lang == "cs" for p in r.phrasings)
     )
 
 

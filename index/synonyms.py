@@ -29,6 +29,11 @@ class Synonyms:
                 rules.append((key, expansion))
         return cls(tuple(rules))
 
+    @property
+    def key_terms(self) -> frozenset[str]:
+        """The terms of every key: words staff listed on purpose, so never typos of other words."""
+        return frozenset(t for key, _ in self.rules for t in key)
+
     def expand(self, terms: tuple[str, ...]) -> tuple[str, ...]:
         """The terms plus the expansions of every key found in them (in order, no duplicates)."""
         out = list(terms)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.compose import KIND_BONUS, _kind_bonus, carries_kind, counted_thing
 from bot.intent import QuestionKind, classify
 
 
@@ -24,7 +25,29 @@ from bot.intent import QuestionKind, classify
         ("jaka je vyse dotace na fotovoltaiku", QuestionKind.AMOUNT),
         ("Jaký je nejvyšší orgán OPST?", QuestionKind.OTHER),
         ("Jakou datovou schránku má Ústecký kraj?", QuestionKind.CONTACT),
+        ("tel na kraj? potrebuju se zeptat", QuestionKind.CONTACT),
     ],
 )
 def test_the_kind_of_fact_asked_for(question: str, kind: QuestionKind) -> None:
     assert classify(question) is kind
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "carried"),
+    [
+        ("kolik těch vodíkových autobusů bude jezdit", "Projekt počítá s nákupem 20 vodíkových autobusů.", True),
+        ("kolik těch vodíkových autobusů bude jezdit", "Stanice bude stát v roce 2027 u 3 hal.", False),
+        ("kolik dával kraj začínajícím podnikatelům", "Podpora začínajících podnikatelů: 50–200 tis. Kč.", True),
+        ("kolik dával kraj začínajícím podnikatelům", "Program vznikl v roce 2023.", False),
+    ],
+)
+def test_a_how_many_question_needs_a_figure_of_what_it_counts(question: str, said: str, carried: bool) -> None:
+    """Words between "kolik" and the counted thing are skipped; "kolik dával" asks for money."""
+    assert carries_kind(QuestionKind.AMOUNT, said, question) is carried
+
+
+def test_the_figure_of_the_counted_thing_leads_a_how_many_answer() -> None:
+    assert counted_thing("kolik těch mas je u nás v kraji") == "mas"
+    assert counted_thing("kolik mi dají na přeškolení") is None  # money, or no noun: any amount
+    assert _kind_bonus(QuestionKind.AMOUNT, "V Ústeckém kraji působí 9 MAS.", set(), set(), "mas") == KIND_BONUS
+    assert _kind_bonus(QuestionKind.AMOUNT, "MAS pokrývají 89,8 % obcí.", set(), set(), "mas") < KIND_BONUS

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from index.analyzer import analyze
+from index.bm25 import BM25
+from index.search import query_terms
 from index.synonyms import Synonyms, useless_entries
 from kb.problems import Problem, Severity
 from kb.synonyms import read_synonyms
@@ -60,3 +62,31 @@ def test_entry_that_adds_nothing_is_a_warning(tmp_path: Path) -> None:
 def test_engine_uses_the_knowledge_synonyms(engine) -> None:
     answer = engine.answer("kolik stál projekt animace")
     assert "54 675 000 Kč" in answer.body
+
+
+def _bm25(*docs: str) -> BM25:
+    return BM25.build([analyze(d) for d in docs])
+
+
+def test_synonym_word_is_expanded_before_any_typo_correction(tmp_path: Path) -> None:
+    """ "prachu" is no typo of the index's "prahu": the staff's synonym adds "peníze" instead."""
+    synonyms = load_synonyms(write(tmp_path, "prachy: [peníze]\n"))
+    bm25 = _bm25("Most leží blízko Prahu.", "Kolik peněz dostane obec.")
+    terms = query_terms(bm25, "kolik je tam prachu pro obec", synonyms)
+    assert set(analyze("peníze")) <= set(terms)
+    assert not set(analyze("Prahu")) & set(terms)
+    assert not set(analyze("prachu")) & set(terms)  # matches nothing; its document word stands for it
+
+
+def test_real_words_are_not_corrected_into_similar_index_terms() -> None:
+    bm25 = _bm25("Obec může vykoupit pozemky.")
+    (typed,) = analyze("koupit")
+    assert query_terms(bm25, "koupit stroj") == (*analyze("vykoupit"), *analyze("stroj"))  # a typo, for BM25 alone
+    assert query_terms(bm25, "koupit stroj", exact_terms={typed}) == (typed, *analyze("stroj"))
+    assert query_terms(bm25, "vykupit") == tuple(analyze("vykoupit"))  # an unknown word is still a typo
+
+
+def test_a_real_word_may_still_take_another_ending_of_its_stem() -> None:
+    bm25 = _bm25("Cesty do zahraničních regionů.")
+    (typed,) = analyze("zahraničí")
+    assert query_terms(bm25, "zahraničí", exact_terms={typed}) == tuple(analyze("zahraničních"))

@@ -32,8 +32,15 @@ def load(name: str) -> list[dict[str, Any]]:
 
 
 def folded(items: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The same questions as people type them on a phone: lowercase, no diacritics."""
-    return [{**item, "q": fold_lower(item["q"]), "id": item["id"] + "f"} for item in items]
+    """The same questions as people type them on a phone: lowercase, no diacritics. A folded follow-up
+    follows the folded twin of its question, as it would in one chat."""
+    twins = []
+    for item in items:
+        twin = {**item, "q": fold_lower(item["q"]), "id": item["id"] + "f"}
+        if item.get("followup_of"):
+            twin["followup_of"] = item["followup_of"] + "f"
+        twins.append(twin)
+    return twins
 
 
 def facts_of(item: dict[str, Any]) -> list[str]:

@@ -24,6 +24,9 @@ OFFTOPIC_ANSWERED_CEILING = 0.10  # off-topic questions answered from the docume
 LANGUAGE_FLOOR = 0.95  # Ukrainian and English questions answered in their language
 FOREIGN_FACT_FLOORS = {"uk": 0.82, "en": 0.68}  # the key fact in Ukrainian and English answers (target 0.80)
 SPECIAL_FLOOR = 0.85  # bare municipality names → MAS card; thanks → short reply
+COLLOQUIAL_FACT_FLOOR = 0.66  # everyday Czech (obecná čeština, no diacritics, "pracák", "prachy")
+COLLOQUIAL_REFUSED_CEILING = 0.08
+FOLDED_GAP = 0.02  # the folded twins (lowercase, no diacritics) within 2 points of the questions as written
 
 
 def _report(name: str, score: ev.Score) -> None:
@@ -49,6 +52,20 @@ def test_answerable_questions_find_their_document_and_say_the_key_fact(answerabl
     assert answerable.share("fact") >= FACT_FLOOR
     assert answerable.share("fact", "held_out") >= HELD_OUT_FACT_FLOOR
     assert answerable.share("refused") <= REFUSED_CEILING
+
+
+def test_colloquial_questions_get_the_key_fact(engine: Any) -> None:
+    score = ev.evaluate(engine, ev.load("colloquial"))
+    _report("colloquial", score)
+    assert score.share("fact") >= COLLOQUIAL_FACT_FLOOR
+    assert score.share("refused") <= COLLOQUIAL_REFUSED_CEILING
+
+
+def test_questions_typed_without_diacritics_are_answered_as_well(engine: Any, answerable: ev.Score) -> None:
+    folded = ev.evaluate(engine, ev.folded(item for name in ev.ANSWERABLE for item in ev.load(name)))
+    _report("folded", folded)
+    assert folded.share("fact") >= answerable.share("fact") - FOLDED_GAP
+    assert folded.share("refused") <= answerable.share("refused") + FOLDED_GAP
 
 
 def test_answers_stay_short(answerable: ev.Score) -> None:

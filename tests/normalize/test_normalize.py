@@ -103,6 +103,17 @@ def test_unchanged_query_has_the_same_lexical_text(normalizer: QueryNormalizer) 
         ("dělal sem na dole", "dělal jsem na dole", "colloquial:sem"),
         ("mladý holky", "mladé holky", "colloquial:-ý"),
         ("nový budovy", "nové budovy", "colloquial:-ý"),
+        ("co sou ty ekomiliardy", "co jsou ty ekomiliardy", "colloquial:word"),
+        ("kdy budem moct", "kdy budeme moct", "colloquial:-em"),
+        ("kam muzem jit", "kam můžeme jít", "colloquial:-em"),
+        ("odkud maj peníze", "odkud mají peníze", "colloquial:-aj"),
+        ("co rozdelujou", "co rozdělují", "colloquial:-ujou"),
+        ("de z toho neco", "jde z toho něco", "colloquial:de"),
+        ("da se na to", "dá se na to", "colloquial:dá"),
+        ("na co se da", "na co se dá", "colloquial:dá"),
+        ("sem starosta obce", "jsem starosta obce", "colloquial:sem"),
+        ("je mi 58 a sem na dlažbě", "je mi 58 a jsem na dlažbě", "colloquial:sem"),
+        ("Mám dotaz. Sem z Mostu", "Mám dotaz. Jsem z Mostu", "colloquial:sem"),
     ],
 )
 def test_colloquial_forms_become_standard(normalizer: QueryNormalizer, typed: str, expected: str, rule: str) -> None:
@@ -128,6 +139,13 @@ def test_colloquial_forms_become_standard(normalizer: QueryNormalizer, typed: st
         "nový zákon",
         "který by mohl",
         "pojď sem",
+        "napište sem, co chcete",
+        "podpora de minimis",  # Latin, not "jde"
+        "dá se to",
+        "problém se žádostí",  # "-em" of a noun: no "-eme" form to prefer
+        "s rokem 2027",
+        "kraj a obec",  # "-aj": "krají" is rarer than "kraj"
+        "čaj",
         "xyzzy qwrtp",  # not words: nothing to restore
     ],
 )
@@ -154,3 +172,25 @@ def test_lexical_query_keeps_only_typed_forms_the_index_knows(normalizer: QueryN
     vocabulary.discard(analyze("preskoleni")[0])
     assert result.lexical_query(vocabulary) == "dotace obcím na přeškolení obcim"
     assert result.lexical_query(set()) == result.text
+
+
+def test_long_word_typed_without_diacritics_gets_the_more_frequent_form() -> None:
+    words = {"kravin": -673, "kravín": -647, "autobusu": -475, "autobusů": -499, "byt": -300, "být": -250}
+    normalizer = QueryNormalizer([], FrequencyList.from_buckets(_buckets(words)))
+    assert normalizer.normalize("kravin").text == "kravín"  # long: the accented form is more frequent
+    assert normalizer.normalize("autobusu").text == "autobusu"  # a real form, more frequent than "autobusů"
+    assert normalizer.normalize("byt").text == "byt"  # short: a word of its own unless 10× rarer
+
+
+def test_knowledge_words_written_without_diacritics_are_no_standard_spelling() -> None:
+    """Curated phrasings copy how people type ("kdo mi zaplati preskoleni"); that must not block the restore."""
+    words = {"přeškolení": -600, "kdo": -300, "zaplatí": -450, "zaplati": -560, "mas": -495, "máš": -362}
+    frequencies = FrequencyList.from_buckets(_buckets(words))
+    normalizer = QueryNormalizer(["Pomůže vám MAS."], frequencies, phrasings=["kdo mi zaplati preskoleni"])
+    assert normalizer.normalize("kdo mi zaplati preskoleni").text == "kdo mi zaplatí přeškolení"
+    assert {"preskoleni", "zaplati"}.isdisjoint(normalizer.vocabulary) and "kdo" in normalizer.vocabulary
+    assert normalizer.normalize("kolik je mas").text == "kolik je mas"  # the documents' own words stay
+
+
+def test_real_words_are_the_known_ones(normalizer: QueryNormalizer) -> None:
+    assert normalizer.real_words("chtěl koupit nový xyzzyq") == ["chtěl", "koupit", "nový"]
