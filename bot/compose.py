@@ -63,6 +63,10 @@ _NUMBER = re.compile(r"\d[\d ,.]*")
 _MONEY = re.compile(
     r"\d[\d  ,.]*\s*(Kč|korun|tis\.|tisíc\w*|mil\.|mld\.|milion\w*|miliard\w*|EUR|eur|€|%|procent)", re.IGNORECASE
 )
+_CURRENCY = re.compile(
+    r"\d[\d  ,.]*\s*(Kč|korun|tis\.|tisíc\w*|mil\.|mld\.|milion\w*|miliard\w*|EUR|eur|€)", re.IGNORECASE
+)
+_PERCENT_ASKED = re.compile(r"procent|%|podil|mir\w* podpor|percent|відсот|процент")
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
 _MONTHS = "leden|únor|březen|duben|květen|červen|červenec|srpen|září|říjen|listopad|prosinec"
 _DATE_LIKE = re.compile(rf"{_DATE.pattern}|\b(19|20)\d\d\b|\b({_MONTHS})\w*", re.IGNORECASE)
@@ -73,12 +77,14 @@ _CONTACT = re.compile(
 )
 # The thing a "kolik" question counts ("kolik obyvatel", "kolik MAS"); money words need an amount.
 # Words between "kolik" and the counted thing are skipped ("kolik těch autobusů", "kolik asi lidí").
-_COUNTED = re.compile(r"\bkolik\w*\s+(?:(?:tech|techto|tehle|ty|tam|asi|zhruba|presne|vlastne|vubec)\s+)*(\w+)")
+_COUNTED = re.compile(
+    r"\bkolik\w*\s+(?:(?:tech|techto|tehle|ty|tam|asi|zhruba|presne|vlastne|vubec|mi|mu|nam|vam|ti|jim|si|se)\s+)*(\w+)"
+)
 # The counted thing written as a unit in the documents ("kolik hektarů" → "120 ha").
 _UNITS = {"hekta": "ha", "kilom": "km", "metru": "m", "milio": "mil", "milia": "mld", "tisic": "tis"}
 # A verb right after "kolik": the question counts what the sentence says, not a noun ("kolik stojí…").
 _VERB_AFTER_KOLIK = re.compile(
-    r"^(je|jsou|byl[aoiy]?|bude|budou|ma|maji|mel[aoiy]?|bude|dava\w*|dal[aoiy]?|da|daji|dostane\w*|dostanu|"
+    r"^(je|jsou|byl[aoiy]?|bude|budou|ma|maji|mel[aoiy]?|bude|dava\w*|dal[aoiy]?|da|daj|daji|dostane\w*|dostanu|"
     r"dostal\w*|dostava\w*|stoji|stal[aoi]?|zaplati\w*|plati|platil\w*|prispeje\w*|prispiva\w*|cini|cinil\w*|"
     r"poskytne\w*|poskytuje\w*|poskytl\w*|rozdel\w*|uvolni\w*|ziska\w*|ziskal\w*|muze\w*|muzu|muzeme|lze|se|si|to|asi|"
     r"zhruba|celkem|vlastne|presne|tak|ted)$"
@@ -226,14 +232,22 @@ def _counts(noun: str, sentence: str) -> bool:
 
 
 def _kind_bonus(
-    kind: QuestionKind, sentence: str, q_terms: set[str], asked_numbers: set[str], counted: str | None = None
+    kind: QuestionKind,
+    sentence: str,
+    q_terms: set[str],
+    asked_numbers: set[str],
+    counted: str | None = None,
+    percent: bool = False,
 ) -> float:
-    """How well a sentence carries the kind of fact asked for; `counted`: what a "kolik" question counts."""
+    """How well a sentence carries the kind of fact asked for; `counted`: what a "kolik" question counts,
+    `percent`: the question asks for a share ("kolik procent")."""
     match kind:
         case QuestionKind.AMOUNT:
             if counted is not None and _counts(counted, sentence):
                 return KIND_BONUS
             if _MONEY.search(sentence):
+                if counted is None and not percent and not _CURRENCY.search(sentence):
+                    return KIND_BONUS / 2  # "kolik mi dají" asks for crowns, not "o 68 % více"
                 return KIND_BONUS if counted is None else KIND_BONUS / 2
             return KIND_BONUS / 2 if set(_NUMBER.findall(sentence)) - asked_numbers else -KIND_BONUS / 2
         case QuestionKind.DATE:
@@ -260,6 +274,7 @@ def _scored_sentences(result: SearchResult, index: IndexData, kind: QuestionKind
     q_terms = set(result.query_terms)
     asked_numbers = set(_NUMBER.findall(result.query))
     counted = counted_thing(result.query) if kind is QuestionKind.AMOUNT else None
+    percent = bool(_PERCENT_ASKED.search(fold_lower(result.query)))
     idf = {t: index.bm25.idf(t) for t in q_terms}
     idf_total = sum(idf.values())
     scored: list[tuple[float, int, int, Hit]] = []
@@ -280,7 +295,7 @@ def _scored_sentences(result: SearchResult, index: IndexData, kind: QuestionKind
             lexical = shared / idf_total if idf_total else 0.0
             score = (0.7 * float(sim) + 0.3 * lexical) * (1.0 - 0.04 * rank)
             score += FIRST_SENTENCE_BONUS if pos == 0 else 0.0
-            score += _kind_bonus(kind, sentence, q_terms, asked_numbers, counted)
+            score += _kind_bonus(kind, sentence, q_terms, asked_numbers, counted, percent)
             score += HEADING_KIND_BONUS if titled_alike else 0.0
             if len(sentence) < 25:  # fragments don't answer alone
                 score -= 0.05

@@ -70,6 +70,16 @@ def coverage(
     return sum(w for t, w in asked.items() if t in known) / total if total else 1.0
 
 
+_NUMBER = re.compile(r"(?<![\d,.])\d{2,4}(?![\d,])")
+
+
+def numbers_covered(question: str, record: CuratedRecord) -> bool:
+    """A year or a call number the answer never mentions ("Program obnovy venkova 2027", "výzva 108")
+    asks about something else than this answer says, however close the words."""
+    said = set(_NUMBER.findall(" ".join([*record.phrasings, record.body])))
+    return all(n in said for n in _NUMBER.findall(question))
+
+
 _SPECIFIC = frozenset(
     {
         QuestionKind.AMOUNT,
@@ -118,6 +128,8 @@ def match_curated(
     if score < MATCH_THRESHOLD or (score < SURE_THRESHOLD and margin < MARGIN):
         return None
     if record.lang == "cs" and coverage(question, record, index.bm25.idf, common) < MIN_COVERAGE:
+        return None
+    if not numbers_covered(question, record):
         return None
     if not same_kind(question, phrasing):
         return None

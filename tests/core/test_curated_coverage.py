@@ -34,3 +34,10 @@ def test_everyday_words_do_not_count() -> None:
     question = "Můžu dostat rekvalifikaci, i když zrovna pracuju?"
     assert coverage(question, RECORD, _idf) < 0.7
     assert coverage(question, RECORD, _idf, everyday) >= 0.7
+
+
+def test_a_year_or_number_the_answer_never_mentions_is_not_covered() -> None:
+    from bot.curated import numbers_covered
+
+    assert not numbers_covered("Kdy vyhlásí rekvalifikace v roce 2027?", RECORD)
+    assert numbers_covered("Můžu jít na rekvalifikaci, i když mám práci?", RECORD)
