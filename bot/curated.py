@@ -99,6 +99,14 @@ def same_kind(question: str, phrasing: str) -> bool:
     return asked == matched or asked not in _SPECIFIC or matched not in _SPECIFIC
 
 
+def answers_kind(question: str, phrasing: str) -> bool:
+    """A translated answer has no word-coverage guard (its words are not the index's Czech ones), and across
+    languages the model rates a topic match high: "Who makes the final funding decision on strategic projects?"
+    is close to "Which strategic projects does the region have?". A question asking for a specific kind of
+    fact then needs a phrasing that asks for one too, unless the match is sure."""
+    return classify(question) not in _SPECIFIC or classify(phrasing) in _SPECIFIC
+
+
 def match_curated(
     index: IndexData,
     query_vector: np.ndarray,
@@ -132,6 +140,8 @@ def match_curated(
     if not numbers_covered(question, record):
         return None
     if not same_kind(question, phrasing):
+        return None
+    if record.lang != "cs" and score < SURE_THRESHOLD and not answers_kind(question, phrasing):
         return None
     return CuratedMatch(_in_language(records, family, lang), score, margin, phrasing)
 

@@ -173,6 +173,116 @@ _TEXTS: dict[str, dict[Lang, str]] = {
         "uk": "Конкурс № {number}: {detail}",
         "en": "Call {number}: {detail}",
     },
+    # The short lead of a funding answer (bot.eligibility.summary); call names, applicant and topic labels,
+    # amounts and rates are the calls table's Czech data and stay as they are.
+    "amount_range": {"cs": "{low} až {high}", "uk": "від {low} до {high}", "en": "{low} to {high}"},
+    "amount_max": {"cs": "až {high}", "uk": "до {high}", "en": "up to {high}"},
+    "amount_min": {"cs": "od {low}", "uk": "від {low}", "en": "from {low}"},
+    "amount_unknown": {
+        "cs": "výši podpory na projekt zdroj neuvádí",
+        "uk": "суму підтримки на проєкт джерело не вказує",
+        "en": "the source does not give the amount per project",
+    },
+    "terms_support": {"cs": "podpora {amount}", "uk": "підтримка {amount}", "en": "support {amount}"},
+    "terms_applicants": {
+        "cs": "žádat mohou: {who}",
+        "uk": "подавати заявки можуть: {who}",
+        "en": "who may apply: {who}",
+    },
+    "verify_site": {
+        "cs": "ověřte na {site}, výzva mohla skončit dřív",
+        "uk": "перевірте на {site}, конкурс міг завершитися раніше",
+        "en": "check on {site}, the call may have closed earlier",
+    },
+    "verify_issuer": {
+        "cs": "ověřte u vyhlašovatele",
+        "uk": "перевірте в організатора конкурсу",
+        "en": "check with the issuer",
+    },
+    "summary_open_one": {
+        "cs": "Ano – teď (k {day}) je otevřená {name}: {detail} ({notes}).",
+        "uk": "Так – зараз (станом на {day}) відкритий конкурс {name}: {detail} ({notes}).",
+        "en": "Yes – as of {day}, {name} is open: {detail} ({notes}).",
+    },
+    "summary_open_many": {
+        "cs": "Ano – teď (k {day}) jsou otevřené tyto výzvy: {listed}.",
+        "uk": "Так – зараз (станом на {day}) відкриті такі конкурси: {listed}.",
+        "en": "Yes – now (as of {day}) these calls are open: {listed}.",
+    },
+    "summary_dates": {
+        "cs": "Termíny jsou {fresh}; ověřte je u vyhlašovatele, výzva mohla skončit dřív.",
+        "uk": "Терміни наведено {fresh}; перевірте їх в організатора, конкурс міг завершитися раніше.",
+        "en": "The dates are {fresh}; check them with the issuer, a call may have closed earlier.",
+    },
+    "summary_planned": {
+        "cs": "Teď (k {day}) otevřená výzva pro tento záměr není; připravuje se {name}: {detail}.",
+        "uk": "Зараз (станом на {day}) відкритого конкурсу для цього задуму немає; готується {name}: {detail}.",
+        "en": "There is no open call for this plan now (as of {day}); in preparation: {name}: {detail}.",
+    },
+    "summary_none_fits": {
+        "cs": "Výzvu ani program, který by výslovně uváděl žadatele typu {who} na téma {what}, v našich datech "
+        "(k {day}) nemáme.",
+        "uk": "У наших даних (станом на {day}) немає конкурсу чи програми, які прямо називали б заявників типу "
+        "{who} на тему {what}.",
+        "en": "Our data (as of {day}) has no call or programme that explicitly names applicants of the type {who} "
+        "for the topic {what}.",
+    },
+    "summary_maybe": {
+        "cs": "Tématem se hodí {name} ({detail}), zdroj ale neuvádí, kdo smí žádat.",
+        "uk": "За темою підходить {name} ({detail}), але джерело не вказує, хто може подавати заявки.",
+        "en": "By topic, {name} fits ({detail}), but the source does not say who may apply.",
+    },
+    "summary_standing": {
+        "cs": "Pro žadatele typu {who} na téma {what} je {name} – {detail}.",
+        "uk": "Для заявників типу {who} на тему {what} є {name} – {detail}.",
+        "en": "For applicants of the type {who} on the topic {what} there is {name} – {detail}.",
+    },
+    "summary_none_open": {
+        "cs": "Teď (k {day}) podle našich údajů není otevřená žádná výzva pro žadatele typu {who} na téma {what}.",
+        "uk": "Зараз (станом на {day}) за нашими даними немає відкритого конкурсу для заявників типу {who} "
+        "на тему {what}.",
+        "en": "According to our data, no call for applicants of the type {who} on the topic {what} is open now "
+        "(as of {day}).",
+    },
+    "summary_last": {
+        "cs": "Naposledy to byla {name} – {detail}; {terms}",
+        "uk": "Останнім був конкурс {name} – {detail}; {terms}",
+        "en": "The last one was {name} – {detail}; {terms}",
+    },
+    "summary_unverified": {
+        "cs": "U programu {name} termíny nemáme ověřené – zjistěte je u vyhlašovatele.",
+        "uk": "Терміни програми {name} ми не перевірили – дізнайтеся їх в організатора.",
+        "en": "We have not verified the dates of the programme {name} – ask its issuer.",
+    },
+    "next_retraining": {
+        "cs": "Co dál: o rekvalifikaci se domluvte na svém úřadu práce.",
+        "uk": "Що далі: про перекваліфікацію домовтеся у відділенні уряду праці (Úřad práce) за місцем проживання.",
+        "en": "Next step: arrange the retraining at your labour office (Úřad práce).",
+    },
+    "next_mas": {
+        "cs": "Co dál: poraďte se se svou MAS – {line}",
+        "uk": "Що далі: порадьтеся зі своєю місцевою групою дій (MAS) – {line}",
+        "en": "Next step: ask your local action group (MAS) – {line}",
+    },
+    "next_where": {
+        "cs": "Co dál: napište mi, ve které obci projekt bude, a řeknu vám, která místní akční skupina (MAS) vám "
+        "s žádostí pomůže; jinak poradí {contact}.",
+        "uk": "Що далі: напишіть мені, в якому населеному пункті буде проєкт, і я скажу, яка місцева група дій "
+        "(MAS) допоможе вам із заявкою; інакше порадить {contact}.",
+        "en": "Next step: tell me in which municipality the project will be and I will tell you which local "
+        "action group (MAS) can help with the application; otherwise ask {contact}.",
+    },
+    "note_live_call": {
+        "cs": "Výzvy: {name} – {detail} (stav k {day}; podrobnosti v ověření nároku).",
+        "uk": "Конкурси: {name} – {detail} (станом на {day}; подробиці в перевірці права на підтримку).",
+        "en": "Calls: {name} – {detail} (as of {day}; details in the eligibility check).",
+    },
+    "note_no_call": {
+        "cs": "Otevřenou výzvu pro žadatele typu {who} na téma {what} teď (k {day}) v našich datech nemáme.",
+        "uk": "Відкритого конкурсу для заявників типу {who} на тему {what} зараз (станом на {day}) у наших "
+        "даних немає.",
+        "en": "Our data has no open call for applicants of the type {who} on the topic {what} now (as of {day}).",
+    },
 }
 
 

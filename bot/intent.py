@@ -63,6 +63,9 @@ _RULES: list[tuple[QuestionKind, re.Pattern[str]]] = [
         re.compile(
             r"\b(telefon\w*|tel\b|cislo\s+na|e-?mail\w*|mail\b|kontakt\w*|adres\w*|zavolat|napsat|datov\w+\s+schrank\w*|"
             r"contact|phone|address|e-?mail|контакт\w*|телефон\w*|адрес\w*)"
+            # "Where can I find the open calls?": the answer is where to look (a website, an office).
+            r"|\bwhere\s+(can|could|do|should)\s+(i|we|one|you)\s+(find|look|check|learn|see)\b|\bwhere\s+to\s+(find|look)\b|"
+            r"\bде\s+(можна\s+|я\s+можу\s+|ми\s+можемо\s+)?(знайти|знайду|дізнат\w*|подивит\w*|шукати)"
         ),
     ),
     (

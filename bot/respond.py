@@ -106,8 +106,10 @@ def _curated_answer(question: str, match: CuratedMatch, place: PlaceMatch | None
     )
 
 
-def _funding_answer(question: str, result: EligibilityResult, ctx: Context, base: Answer) -> Answer:
-    summary = summarize(result, contact_summary(ctx.places.fallback))
+def _funding_answer(
+    question: str, result: EligibilityResult, ctx: Context, base: Answer, lang: str = i18n.DEFAULT
+) -> Answer:
+    summary = summarize(result, contact_summary(ctx.places.fallback), lang)
     sources = [Source(call.name, call.source, "knowledge/vyzvy.yaml", call.as_of) for call in summary.calls]
     return dataclasses.replace(
         base,
@@ -119,6 +121,7 @@ def _funding_answer(question: str, result: EligibilityResult, ctx: Context, base
         place=result.place or base.place,
         kind=QuestionKind.FUNDING,
         answer_id=answer_id(question, ["funding", result.applicant, result.topic, result.obec or ""]),
+        lang=i18n.as_lang(lang),  # the summary speaks the asker's language; only its data are Czech
     )
 
 
@@ -248,9 +251,9 @@ def respond(
             lang=lang,
         )
         if eligibility is not None and _leads_with_calls(text, kind, answer):
-            answer = _funding_answer(text, eligibility, ctx, answer)
+            answer = _funding_answer(text, eligibility, ctx, answer, lang)
         elif eligibility is not None:  # the documents answer; the calls' state follows, the full check is a button
-            note = status_note(eligibility)
+            note = status_note(eligibility, lang)
             answer = dataclasses.replace(
                 answer, eligibility=eligibility, notes=[*answer.notes, *([note] if note else [])]
             )

@@ -104,7 +104,9 @@ class Glossary:
         documents as written (names, abbreviations: "OPST", "ICUK", "Jsem v kurzu") and the glossary's
         Czech words. Words the documents never use are left out: they would only dilute the share of the
         question the quoted sentence covers. Without either, the question itself (as before)."""
-        known = [w for w in _WORD.findall(text) if (terms := analyze(w)) and all(t in vocabulary for t in terms)]
+        # Foreign function words that happen to be Czech index terms ("for") carry no topic.
+        words_typed = [w for w in _WORD.findall(text) if w.lower() not in _STOP]
+        known = [w for w in words_typed if (terms := analyze(w)) and all(t in vocabulary for t in terms)]
         words = [*known, *self.czech_words(text)]
         return " ".join(words) if words else text
 

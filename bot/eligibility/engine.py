@@ -86,15 +86,16 @@ def _status(call: Call, on: date) -> tuple[CallStatus, str, str]:
     return UNKNOWN, "no_dates", ""
 
 
-def amount_text(call: Call) -> str:
+def amount_text(call: Call, lang: str = i18n.DEFAULT) -> str:
+    """The support per project ("až 5 mil. Kč"); the figures and the rate stay in the source's Czech form."""
     if call.amount_min is not None and call.amount_max is not None:
-        amount = f"{money_cs(call.amount_min)} až {money_cs(call.amount_max)}"
+        amount = i18n.text("amount_range", lang, low=money_cs(call.amount_min), high=money_cs(call.amount_max))
     elif call.amount_max is not None:
-        amount = f"až {money_cs(call.amount_max)}"
+        amount = i18n.text("amount_max", lang, high=money_cs(call.amount_max))
     elif call.amount_min is not None:
-        amount = f"od {money_cs(call.amount_min)}"
+        amount = i18n.text("amount_min", lang, low=money_cs(call.amount_min))
     else:
-        amount = "výši podpory na projekt zdroj neuvádí"
+        amount = i18n.text("amount_unknown", lang)
     return f"{amount}; {call.rate}" if call.rate else amount
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from bot import i18n
 from bot.compose import NOT_KNOWN, deadline_notes
+from bot.intent import QuestionKind
 from index.chunks import split_sentences
 
 
@@ -213,3 +214,12 @@ def test_call_status_note_of_a_ukrainian_or_english_answer_is_in_that_language(
     assert answer.confident and "95" in answer.body
     assert any(n.startswith(note_start) and "9. 12. 2026" in n for n in answer.notes), answer.notes
     assert not any("výzva:" in n or "podle údajů" in n for n in answer.notes)
+
+
+def test_funding_summary_for_an_english_asker_speaks_english_and_quotes_the_czech_call(engine) -> None:
+    answer = engine.answer("Can our obec get a dotace for zateplení of the school?", today=dt.date(2026, 12, 1))
+    assert answer.kind is QuestionKind.FUNDING and answer.lang == "en", (answer.kind, answer.lang)
+    assert answer.body.startswith("Yes – as of 1. 12. 2026, "), answer.body
+    assert "95. výzva" in answer.body and "Next step:" in answer.body
+    assert "Co dál" not in answer.body and "ověřte" not in answer.body
+    assert not answer.intro  # no "quoted in Czech" line: the summary is in English, only its data are Czech

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.curated import coverage
+from bot.curated import answers_kind, coverage
 from index.normalize import FrequencyList, QueryNormalizer
 from index.store import CuratedRecord
 
@@ -41,3 +41,10 @@ def test_a_year_or_number_the_answer_never_mentions_is_not_covered() -> None:
 
     assert not numbers_covered("Kdy vyhlásí rekvalifikace v roce 2027?", RECORD)
     assert numbers_covered("Můžu jít na rekvalifikaci, i když mám práci?", RECORD)
+
+
+def test_a_translated_answer_to_a_who_question_must_be_phrased_as_a_question_of_a_kind_too() -> None:
+    asked = "Who makes the final funding decision on strategic projects in the Ústí region?"
+    assert not answers_kind(asked, "Which strategic projects does the Ústí Region have?")
+    assert answers_kind(asked, "Who decides on strategic projects?")
+    assert answers_kind("Is there a grant for a cycle path?", "cycle path grant")  # a yes/no question: any phrasing

@@ -54,6 +54,12 @@ def test_lexical_query_keeps_the_documents_words_and_drops_the_rest(tmp_path: Pa
     assert "authority" not in query and "Who" not in query
 
 
+def test_foreign_function_words_that_are_also_index_terms_stay_out_of_the_lexical_query(tmp_path: Path) -> None:
+    glossary = load(write(tmp_path, "call: [výzva]\n"))
+    query = glossary.lexical_query("Where can I find the open OPST calls for proposals?", {"opst", "for", "vyzv"})
+    assert query.split() == ["OPST", "výzva"]
+
+
 def test_question_without_known_words_is_searched_as_written(tmp_path: Path) -> None:
     glossary = load(write(tmp_path, "retraining: [rekvalifikace]\n"))
     assert glossary.lexical_query("Як справи?", {"opst"}) == "Як справи?"

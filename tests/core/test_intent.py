@@ -26,6 +26,10 @@ from bot.intent import QuestionKind, classify
         ("Jaký je nejvyšší orgán OPST?", QuestionKind.OTHER),
         ("Jakou datovou schránku má Ústecký kraj?", QuestionKind.CONTACT),
         ("tel na kraj? potrebuju se zeptat", QuestionKind.CONTACT),
+        ("Where can I find the list of MAS in the region?", QuestionKind.CONTACT),
+        ("where to find retraining courses", QuestionKind.CONTACT),
+        ("Де можна дізнатися про нові конкурси?", QuestionKind.CONTACT),
+        ("Where is the money from the fund going?", QuestionKind.OTHER),
     ],
 )
 def test_the_kind_of_fact_asked_for(question: str, kind: QuestionKind) -> None:
