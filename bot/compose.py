@@ -60,12 +60,9 @@ EMPTY_QUESTION = i18n.text("empty")
 _DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")
 _DEADLINE_BEFORE = re.compile(r"(\bdo|uzávěrk\w*|končí|ukončen\w*|nejpozději|termín\w*)\s*$", re.IGNORECASE)
 _NUMBER = re.compile(r"\d[\d ,.]*")
-_MONEY = re.compile(
-    r"\d[\d  ,.]*\s*(Kč|korun|tis\.|tisíc\w*|mil\.|mld\.|milion\w*|miliard\w*|EUR|eur|€|%|procent)", re.IGNORECASE
-)
-_CURRENCY = re.compile(
-    r"\d[\d  ,.]*\s*(Kč|korun|tis\.|tisíc\w*|mil\.|mld\.|milion\w*|miliard\w*|EUR|eur|€)", re.IGNORECASE
-)
+_CURRENCY_UNITS = r"Kč|korun|tis\.|tisíc\w*|mil\.|mld\.|milion\w*|miliard\w*|EUR|eur|€"
+_MONEY = re.compile(rf"\d[\d  ,.]*\s*({_CURRENCY_UNITS}|%|procent)", re.IGNORECASE)
+_CURRENCY = re.compile(rf"\d[\d  ,.]*\s*({_CURRENCY_UNITS})", re.IGNORECASE)
 _PERCENT_ASKED = re.compile(r"procent|%|podil|mir\w* podpor|percent|відсот|процент")
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
 _MONTHS = "leden|únor|březen|duben|květen|červen|červenec|srpen|září|říjen|listopad|prosinec"
@@ -82,18 +79,15 @@ _COUNTED = re.compile(
 )
 # The counted thing written as a unit in the documents ("kolik hektarů" → "120 ha").
 _UNITS = {"hekta": "ha", "kilom": "km", "metru": "m", "milio": "mil", "milia": "mld", "tisic": "tis"}
-# A verb right after "kolik": the question counts what the sentence says, not a noun ("kolik stojí…").
-_VERB_AFTER_KOLIK = re.compile(
-    r"^(je|jsou|byl[aoiy]?|bude|budou|ma|maji|mel[aoiy]?|bude|dava\w*|dal[aoiy]?|da|daj|daji|dostane\w*|dostanu|"
-    r"dostal\w*|dostava\w*|stoji|stal[aoi]?|zaplati\w*|plati|platil\w*|prispeje\w*|prispiva\w*|cini|cinil\w*|"
-    r"poskytne\w*|poskytuje\w*|poskytl\w*|rozdel\w*|uvolni\w*|ziska\w*|ziskal\w*|muze\w*|muzu|muzeme|lze|se|si|to|asi|"
-    r"zhruba|celkem|vlastne|presne|tak|ted)$"
-)
-_PAYS = re.compile(
-    r"^(dava|dal|da|daji|dostan|dostal|dostava|stoji|stal|zaplat|plati|platil|prispe|prispiv|poskyt|uvoln)"
-)
+# Money asked for by a noun ("kolik peněz") or a verb of paying ("kolik dává / mi dají / stojí").
 _MONEY_WORDS = re.compile(
-    r"^(penez|penize|prach|korun|kc|eur|procent|dotac|podpor|alokac|castk|stoj|zaplat|dostan|dava|dal\b|daj|prispiv|plati)"
+    r"^(penez|penize|prach|korun|kc|eur|procent|dotac|podpor|alokac|castk|stoj|stal|zaplat|plati|dostan|dostal|"
+    r"dostava|dava|dal\b|da\b|daj|prispe|prispiv|poskyt|uvoln)"
+)
+# Another verb right after "kolik" ("kolik je / měla / bude…"): no noun is counted; any figure may answer.
+_VERB_AFTER_KOLIK = re.compile(
+    r"^(je|jsou|byl[aoiy]?|bude|budou|ma|maji|mel[aoiy]?|cini|cinil\w*|rozdel\w*|ziska\w*|ziskal\w*|muze\w*|"
+    r"muzu|muzeme|lze|to|celkem|tak|ted)$"
 )
 _BODY = re.compile(
     r"\b(Ministerstv\w*|[Úú]řad\w*|MAS\b|[Kk]raj\w*|komis\w*|výbor\w*|[Rr]ad[ay]\b|RSK|SFŽP|MŽP|MMR|"
@@ -192,14 +186,11 @@ def carries_kind(kind: QuestionKind, text: str, question: str = "") -> bool:
         case QuestionKind.AMOUNT:
             if not _NUMBER.search(text):
                 return False
-            counted = _COUNTED.search(fold_lower(question))
-            if counted is None or _VERB_AFTER_KOLIK.match(counted.group(1)):
-                # "kolik dává kraj…", "kolik měla výzva…": a verb, not the thing counted; money or not,
-                # any figure may answer
-                return not counted or not _PAYS.match(counted.group(1)) or bool(_MONEY.search(text))
-            noun = counted.group(1)
-            if _MONEY_WORDS.match(noun):
+            noun = _kolik_word(question)
+            if noun is not None and _MONEY_WORDS.match(noun):
                 return bool(_MONEY.search(text))
+            if noun is None or _VERB_AFTER_KOLIK.match(noun):
+                return True
             said = fold_lower(text)
             unit = _UNITS.get(noun[:5])
             return (
@@ -215,13 +206,18 @@ def carries_kind(kind: QuestionKind, text: str, question: str = "") -> bool:
             return True
 
 
-def counted_thing(question: str) -> str | None:
-    """What a "kolik" question counts, folded ("kolik MAS…" → "mas"); None for money or no noun."""
+def _kolik_word(question: str) -> str | None:
+    """The word a "kolik" question asks about, folded ("kolik těch MAS…" → "mas"), or None."""
     found = _COUNTED.search(fold_lower(question))
-    if found is None:
+    return found.group(1) if found is not None else None
+
+
+def counted_thing(question: str) -> str | None:
+    """What a "kolik" question counts, folded ("kolik MAS…" → "mas"); None for money, a verb or no noun."""
+    noun = _kolik_word(question)
+    if noun is None or len(noun) < 3 or noun in STOP_FOLDED or _MONEY_WORDS.match(noun):
         return None
-    noun = found.group(1)
-    return None if len(noun) < 3 or noun in STOP_FOLDED or _MONEY_WORDS.match(noun) else noun
+    return None if _VERB_AFTER_KOLIK.match(noun) else noun
 
 
 def _counts(noun: str, sentence: str) -> bool:

@@ -133,7 +133,7 @@ def asks_past_award(question: str) -> bool:
 
 
 def _known_acronym_stem(word: str, vocabulary: Container[str]) -> bool:
-    caps = len(word) - len(word.lstrip("ABCČDĎEÉĚFGHIÍJKLMNŇOÓPQRŘSŠTŤUÚŮVWXYÝZŽ"))
+    caps = next((i for i, c in enumerate(word) if not c.isupper()), len(word))
     if caps < 2 or caps == len(word):
         return False
     terms = analyze(word[:caps])
