@@ -130,8 +130,8 @@ _NAMES_A_PROGRAMME = re.compile(
 )
 
 
-_FUNDING_KINDS = frozenset({QuestionKind.YESNO, QuestionKind.OTHER})
-_WHO_HELPS_KINDS = frozenset({QuestionKind.WHO, QuestionKind.CONTACT, QuestionKind.OTHER})
+_FUNDING_KINDS = frozenset({QuestionKind.YESNO, QuestionKind.OTHER, QuestionKind.LIST})
+_WHO_HELPS_KINDS = frozenset({QuestionKind.WHO, QuestionKind.CONTACT, QuestionKind.OTHER, QuestionKind.LIST})
 
 
 def _leads_with_calls(text: str, kind: QuestionKind, answer: Answer) -> bool:
@@ -203,7 +203,7 @@ def respond(
     followup = previous is not None and looks_like_followup(text)
     search_text = f"{previous} {text}" if followup and previous else text
     kind = classify(text)
-    if kind is QuestionKind.OTHER and followup and previous:
+    if kind in (QuestionKind.OTHER, QuestionKind.LIST) and followup and previous:
         kind = classify(previous)
     # Czech as typed on a phone ("preskoleni", "novej") gets its standard spelling for the search;
     # an English or Ukrainian question gets the documents' Czech words from the staff glossary.
