@@ -220,7 +220,11 @@ def respond(
     # "kam mám volat v Žatci?": the MAS card leads. A region alone leads only when the question asks who
     # helps there ("kdo poradí na Lounsku?"), not how many or whether ("kolik MAS je na Mostecku?").
     wants_place = named is not None and asks_for_mas(text) and (named.obec is not None or kind in _WHO_HELPS_KINDS)
-    curated = None if wants_place else match_curated(ctx.index, vector, dense_text, lang, ctx.normalizer.is_common)
+    curated = (
+        None
+        if wants_place
+        else match_curated(ctx.index, vector, dense_text, lang, ctx.normalizer.is_common, ctx.synonyms)
+    )
     eligibility = ctx.calls.check_question(
         text, obec, today, places, named=named, previous=previous if followup else None
     )
