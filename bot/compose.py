@@ -72,6 +72,21 @@ _CONTACT = re.compile(
     r"\b\d{3}\s\d{2}\b|\bsídl\w*|\bbudov\w*|\badres\w*|datov\w* schránk\w*",
     re.IGNORECASE,
 )
+# A contact question may name its channel ("tel na kraj?", "kam napsat?"): then that channel answers it.
+_CHANNELS = (
+    (
+        re.compile(r"\btel\b|telefon|zavol|\bvolat|cislo|phone|\bcall|телефон|зателефон|подзвон"),
+        re.compile(r"\+420|\btel\.|telefon|\b\d{3}\s?\d{3}\s?\d{3}\b", re.IGNORECASE),
+    ),
+    (
+        re.compile(r"mail|napsat|napis|\bwrite|напис|пошт"),
+        re.compile(r"@|datov\w* schránk\w*|e-podateln", re.IGNORECASE),
+    ),
+    (
+        re.compile(r"adres|sidli|osobne|zajit|address|адрес"),
+        re.compile(r"\bul\.|\bnám\.|\b\d{1,4}/\d{1,4}\b|\b\d{3}\s\d{2}\b|\bsídl\w*|\badres\w*", re.IGNORECASE),
+    ),
+)
 # The thing a "kolik" question counts ("kolik obyvatel", "kolik MAS"); money words need an amount.
 # Words between "kolik" and the counted thing are skipped ("kolik těch autobusů", "kolik asi lidí").
 _COUNTED = re.compile(
@@ -101,11 +116,13 @@ _PURPOSE = re.compile(
     r"zaměřuj\w*|zaměřen\w*|zajišťuj\w*|poskytuj\w*|zahrnuj\w*|témat\w*|oblast\w*)\b",
     re.IGNORECASE,
 )
+_COLON_LIST = re.compile(r":\s*\S")  # "…: a, b a c"
 _MODAL = re.compile(r"\b(může|mohou|můžete|lze|nelze|nemůže|nemohou|smí|nesmí|není|nejsou|ano|ne)\b", re.IGNORECASE)
 # A sentence that only makes sense after the one before it.
 _ANAPHORA = re.compile(
     r"^(Tyto|Tyhle|Tento|Tato|Toto|Ten|Ta|To|Ty|Tam|Takto|Takov\w+|Této|Tohoto|Tomto|Tímto|Těchto|Těmto|"
     r"Jeho|Její|Jejich|Ona|On|Oni|Ono|Také|Rovněž|Kromě toho|Dále|Zároveň|Navíc|Proto|Však|Ale|Kdo tyto)\b"
+    r"|^(Telefon|E-mail|Adresa|Web|Sídlo|IČO?)\s+(je|má|zní)\b"  # whose? said by the sentence before
     r"|\b(výše|uvedené|uvedených|zmíněn\w*|popsan\w* výše|tyto možnosti|těchto možností)\b"
 )
 # A sentence that announces what follows it ("… prochází třemi kroky.", "… takto:").
@@ -206,6 +223,12 @@ def carries_kind(kind: QuestionKind, text: str, question: str = "") -> bool:
             return True
 
 
+def asked_channels(question: str) -> tuple[re.Pattern[str], ...]:
+    """The contact channels a question names ("tel na kraj?" → phone), as patterns of sentences that give them."""
+    said = fold_lower(question)
+    return tuple(gives for asks, gives in _CHANNELS if asks.search(said))
+
+
 def _kolik_word(question: str) -> str | None:
     """The word a "kolik" question asks about, folded ("kolik těch MAS…" → "mas"), or None."""
     found = _COUNTED.search(fold_lower(question))
@@ -234,9 +257,10 @@ def _kind_bonus(
     asked_numbers: set[str],
     counted: str | None = None,
     percent: bool = False,
+    channels: tuple[re.Pattern[str], ...] = (),
 ) -> float:
     """How well a sentence carries the kind of fact asked for; `counted`: what a "kolik" question counts,
-    `percent`: the question asks for a share ("kolik procent")."""
+    `percent`: the question asks for a share ("kolik procent"); `channels`: the contact channels asked for."""
     match kind:
         case QuestionKind.AMOUNT:
             if counted is not None and _counts(counted, sentence):
@@ -249,7 +273,11 @@ def _kind_bonus(
         case QuestionKind.DATE:
             return KIND_BONUS if _DATE_LIKE.search(sentence) else -KIND_BONUS / 2
         case QuestionKind.CONTACT:
-            return KIND_BONUS if _CONTACT.search(sentence) else -KIND_BONUS / 2
+            if not _CONTACT.search(sentence):
+                return -KIND_BONUS / 2
+            if channels and not any(c.search(sentence) for c in channels):
+                return -KIND_BONUS / 2  # a web address does not answer "tel na kraj?"
+            return KIND_BONUS
         case QuestionKind.WHO:
             return KIND_BONUS / 2 if _BODY.search(sentence) else 0.0
         case QuestionKind.PROCEDURE:
@@ -258,11 +286,21 @@ def _kind_bonus(
             opening = set(analyze(" ".join(sentence.split()[:6])))
             return KIND_BONUS / 2 if _DEFINES.search(sentence) and q_terms & opening else 0.0
         case QuestionKind.PURPOSE:
-            return KIND_BONUS if _PURPOSE.search(sentence) or sentence.count(",") >= 3 else 0.0
+            return KIND_BONUS if _PURPOSE.search(sentence) or _list_commas(sentence) >= 3 else 0.0
         case QuestionKind.YESNO:
             return KIND_BONUS / 2 if _MODAL.search(sentence) else 0.0
+        case QuestionKind.LIST:
+            return KIND_BONUS if _list_commas(sentence) >= 2 or _COLON_LIST.search(sentence) else 0.0
         case _:
             return 0.0
+
+
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
+def _list_commas(sentence: str) -> int:
+    """Commas that separate listed items: not in asides ("(FST, anglicky …, JTF)"), not decimal ("17,5")."""
+    return len(re.findall(r",\s", _ASIDE.sub("", sentence)))
 
 
 def _scored_sentences(result: SearchResult, index: IndexData, kind: QuestionKind) -> list[tuple[float, int, int, Hit]]:
@@ -271,6 +309,7 @@ def _scored_sentences(result: SearchResult, index: IndexData, kind: QuestionKind
     asked_numbers = set(_NUMBER.findall(result.query))
     counted = counted_thing(result.query) if kind is QuestionKind.AMOUNT else None
     percent = bool(_PERCENT_ASKED.search(fold_lower(result.query)))
+    channels = asked_channels(result.query) if kind is QuestionKind.CONTACT else ()
     idf = {t: index.bm25.idf(t) for t in q_terms}
     idf_total = sum(idf.values())
     scored: list[tuple[float, int, int, Hit]] = []
@@ -282,7 +321,9 @@ def _scored_sentences(result: SearchResult, index: IndexData, kind: QuestionKind
         heading_terms = set(analyze(heading))
         # Staff title sections by the question they answer ("Co FST financuje", "Kolik peněz má FST v EU"):
         # a section titled by the same kind of question answers this one more likely.
-        titled_alike = kind not in (QuestionKind.OTHER, QuestionKind.YESNO) and classify(heading) is kind
+        titled_alike = (
+            kind not in (QuestionKind.OTHER, QuestionKind.YESNO, QuestionKind.LIST) and classify(heading) is kind
+        )
         for pos, (sentence, sim) in enumerate(zip(chunk.sentences, sims, strict=True)):
             terms = set(analyze(sentence))
             # A sentence inherits half the weight of its section heading ("Motto fondu" → "Heslem je …").
@@ -291,7 +332,7 @@ def _scored_sentences(result: SearchResult, index: IndexData, kind: QuestionKind
             lexical = shared / idf_total if idf_total else 0.0
             score = (0.7 * float(sim) + 0.3 * lexical) * (1.0 - 0.04 * rank)
             score += FIRST_SENTENCE_BONUS if pos == 0 else 0.0
-            score += _kind_bonus(kind, sentence, q_terms, asked_numbers, counted, percent)
+            score += _kind_bonus(kind, sentence, q_terms, asked_numbers, counted, percent, channels)
             score += HEADING_KIND_BONUS if titled_alike else 0.0
             if len(sentence) < 25:  # fragments don't answer alone
                 score -= 0.05

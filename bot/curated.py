@@ -20,6 +20,7 @@ import numpy as np
 from bot.intent import QuestionKind, classify
 from index.analyzer import analyze
 from index.store import CuratedRecord, IndexData
+from index.synonyms import Synonyms
 
 # Calibrated on the question sets (bench/bench_quality.py): cosine of e5 query vectors.
 MATCH_THRESHOLD = 0.94
@@ -51,6 +52,7 @@ def coverage(
     record: CuratedRecord,
     idf: Callable[[str], float],
     common: Callable[[str], bool] = _never_common,
+    synonyms: Synonyms | None = None,
 ) -> float:
     """Share of the question's words (weighted by rarity) that the answer's phrasings or text use:
     "Kolik dostalo Polsko" is close to "Kolik dostalo Česko" for the model, but Polsko is nowhere in
@@ -66,6 +68,12 @@ def coverage(
     if not asked:
         return 1.0
     known = set(analyze(" ".join([*record.phrasings, record.body])))
+    if synonyms is not None:
+        terms = tuple(analyze(question))
+        for key, expansion in synonyms.rules:
+            n = len(key)
+            if any(e in known for e in expansion) and any(terms[i : i + n] == key for i in range(len(terms) - n + 1)):
+                known.update(key)
     total = sum(asked.values())
     return sum(w for t, w in asked.items() if t in known) / total if total else 1.0
 
@@ -113,8 +121,9 @@ def match_curated(
     question: str,
     lang: str = "cs",
     common: Callable[[str], bool] = _never_common,
+    synonyms: Synonyms | None = None,
 ) -> CuratedMatch | None:
-    """The curated answer this question asks for, or None (`common`: see `coverage`)."""
+    """The curated answer this question asks for, or None (`common`, `synonyms`: see `coverage`)."""
     records = index.curated
     if not records or not len(index.curated_vectors):
         return None
@@ -135,7 +144,7 @@ def match_curated(
     margin = score - second
     if score < MATCH_THRESHOLD or (score < SURE_THRESHOLD and margin < MARGIN):
         return None
-    if record.lang == "cs" and coverage(question, record, index.bm25.idf, common) < MIN_COVERAGE:
+    if record.lang == "cs" and coverage(question, record, index.bm25.idf, common, synonyms) < MIN_COVERAGE:
         return None
     if not numbers_covered(question, record):
         return None

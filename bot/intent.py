@@ -23,6 +23,7 @@ class QuestionKind(StrEnum):
     YESNO = "yesno"  # může, mohu, lze, dostanu, je … ?
     COMPARISON = "comparison"  # rozdíl mezi
     PURPOSE = "purpose"  # na co, k čemu, co dělá / financuje, na jaká témata
+    LIST = "list"  # které / jaké (+ plural): the answer names several things
     OTHER = "other"
     # Not questions for the documents:
     FUNDING = "funding"  # "can we get money for X" – answered from the calls table
@@ -83,6 +84,15 @@ _RULES: list[tuple[QuestionKind, re.Pattern[str]]] = [
             r"zahrnuj\w*|resi|zajistuj\w*|nabiz\w*)\b|\b(na\s+)?jak\w*\s+(temata|oblasti|ucely)\b|"
             r"\bwhat\s+(does|do|did)\b.*\b(do|fund|support|pay|cover)\b|\bwhat\s+for\b|на\s+що|\bдля\s+чого|"
             r"що\s+(фінансує|робить|підтримує|покриває)"
+        ),
+    ),
+    (
+        QuestionKind.LIST,
+        re.compile(
+            # "Které MAS…", "jaké projekty…", colloquial "který masky…"; not "Jaké je heslo…" (one thing)
+            r"^\W*(a\s+)?((ktere|jake|kteri|jaci)\s+(?!je\b|byl\w*\b|bude\b|ma\b|mel\w*\b)\w+|"
+            r"(ktery|jaky)\s+(?!je\b|byl\w*\b|bude\b|ma\b|mel\w*\b)\w+[yie]\b)|"
+            r"\bvyjmenuj\w*|\bseznam\w*|^\W*which\b|^\W*what\s+\w+\s+(are|were)\b|^\W*(які|яки|перелік)\b"
         ),
     ),
     (

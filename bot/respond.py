@@ -130,8 +130,8 @@ _NAMES_A_PROGRAMME = re.compile(
 )
 
 
-_FUNDING_KINDS = frozenset({QuestionKind.YESNO, QuestionKind.OTHER})
-_WHO_HELPS_KINDS = frozenset({QuestionKind.WHO, QuestionKind.CONTACT, QuestionKind.OTHER})
+_FUNDING_KINDS = frozenset({QuestionKind.YESNO, QuestionKind.OTHER, QuestionKind.LIST})
+_WHO_HELPS_KINDS = frozenset({QuestionKind.WHO, QuestionKind.CONTACT, QuestionKind.OTHER, QuestionKind.LIST})
 
 
 def _leads_with_calls(text: str, kind: QuestionKind, answer: Answer) -> bool:
@@ -203,7 +203,7 @@ def respond(
     followup = previous is not None and looks_like_followup(text)
     search_text = f"{previous} {text}" if followup and previous else text
     kind = classify(text)
-    if kind is QuestionKind.OTHER and followup and previous:
+    if kind in (QuestionKind.OTHER, QuestionKind.LIST) and followup and previous:
         kind = classify(previous)
     # Czech as typed on a phone ("preskoleni", "novej") gets its standard spelling for the search;
     # an English or Ukrainian question gets the documents' Czech words from the staff glossary.
@@ -220,7 +220,11 @@ def respond(
     # "kam mám volat v Žatci?": the MAS card leads. A region alone leads only when the question asks who
     # helps there ("kdo poradí na Lounsku?"), not how many or whether ("kolik MAS je na Mostecku?").
     wants_place = named is not None and asks_for_mas(text) and (named.obec is not None or kind in _WHO_HELPS_KINDS)
-    curated = None if wants_place else match_curated(ctx.index, vector, dense_text, lang, ctx.normalizer.is_common)
+    curated = (
+        None
+        if wants_place
+        else match_curated(ctx.index, vector, dense_text, lang, ctx.normalizer.is_common, ctx.synonyms)
+    )
     eligibility = ctx.calls.check_question(
         text, obec, today, places, named=named, previous=previous if followup else None
     )

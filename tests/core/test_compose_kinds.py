@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.compose import carries_kind
+from bot.compose import _kind_bonus, _list_commas, asked_channels, carries_kind
 from bot.intent import QuestionKind
 
 
@@ -36,3 +36,27 @@ def test_another_figure_does_not_answer(question: str, sentence: str) -> None:
 
 def test_a_data_box_is_a_contact() -> None:
     assert carries_kind(QuestionKind.CONTACT, "Datová schránka kraje: t9zbsva.")
+
+
+def test_a_contact_question_naming_its_channel_prefers_that_channel() -> None:
+    channels = asked_channels("tel na kraj? potrebuju se zeptat")
+    phone = _kind_bonus(QuestionKind.CONTACT, "Telefon je +420 475 657 111.", set(), set(), channels=channels)
+    web = _kind_bonus(QuestionKind.CONTACT, "Program má web www.opst.cz.", set(), set(), channels=channels)
+    assert phone > 0 > web
+
+
+def test_a_contact_question_without_a_channel_takes_any_contact() -> None:
+    assert asked_channels("Kam se můžu obrátit s dotazem na OPST?") == ()
+    assert _kind_bonus(QuestionKind.CONTACT, "Program má web www.opst.cz.", set(), set()) > 0
+
+
+def test_asides_and_decimal_commas_list_nothing() -> None:
+    assert _list_commas("Fond (FST, anglicky Just Transition Fund, JTF) je fond EU pro regiony, které trpí.") == 1
+    assert _list_commas("Fond má 17,5 mld. EUR, nebo 19,32 mld. EUR.") == 1
+    assert _list_commas("Partneři jsou MAS Vladař, MAS Naděje, MAS Podřipsko a další.") == 2
+
+
+def test_a_which_ones_question_prefers_the_sentence_that_names_several() -> None:
+    listing = "Partnery projektu je 9 MAS v kraji: MAS Český sever, MAS Vladař, MAS Podřipsko."
+    single = "Nositelem projektu je Krajské sdružení NS MAS ČR."
+    assert _kind_bonus(QuestionKind.LIST, listing, set(), set()) > _kind_bonus(QuestionKind.LIST, single, set(), set())

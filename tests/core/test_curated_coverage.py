@@ -48,3 +48,13 @@ def test_a_translated_answer_to_a_who_question_must_be_phrased_as_a_question_of_
     assert not answers_kind(asked, "Which strategic projects does the Ústí Region have?")
     assert answers_kind(asked, "Who decides on strategic projects?")
     assert answers_kind("Is there a grant for a cycle path?", "cycle path grant")  # a yes/no question: any phrasing
+
+
+def test_a_staff_synonym_covers_the_everyday_word() -> None:
+    from index.synonyms import Synonyms
+    from kb.synonyms import SynonymEntry
+
+    synonyms = Synonyms.compile([SynonymEntry("přeškolení", ("rekvalifikace",), 1)])
+    question = "Můžu na přeškolení, i když mám práci?"
+    assert coverage(question, RECORD, _idf) < 0.7
+    assert coverage(question, RECORD, _idf, synonyms=synonyms) >= 0.7

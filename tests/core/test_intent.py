@@ -30,6 +30,12 @@ from bot.intent import QuestionKind, classify
         ("where to find retraining courses", QuestionKind.CONTACT),
         ("Де можна дізнатися про нові конкурси?", QuestionKind.CONTACT),
         ("Where is the money from the fund going?", QuestionKind.OTHER),
+        ("Které MAS spolupracují v projektu Animace?", QuestionKind.LIST),
+        ("ktery masky v tom jedou?", QuestionKind.LIST),
+        ("Jaké strategické projekty doporučila RSK?", QuestionKind.LIST),
+        ("Which MAS take part in the project?", QuestionKind.LIST),
+        ("Jaké je heslo fondu?", QuestionKind.OTHER),  # one thing, not a list
+        ("Který úřad řídí OPST?", QuestionKind.WHO),
     ],
 )
 def test_the_kind_of_fact_asked_for(question: str, kind: QuestionKind) -> None:
