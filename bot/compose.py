@@ -26,7 +26,14 @@ from bot.answer import Answer, Passage, Source
 from bot.intent import QuestionKind, classify
 from bot.places import Mas, PlaceMatch, contact_summary
 from bot.question import is_cyrillic
-from bot.scope import asks_past_award, looks_off_topic, outside_scope, resembles_curated, unknown_names
+from bot.scope import (
+    asks_past_award,
+    asks_unquoted_call,
+    looks_off_topic,
+    outside_scope,
+    resembles_curated,
+    unknown_names,
+)
 from index.analyzer import STOP_FOLDED, analyze
 from index.bm25 import K1 as BM25_K1
 from index.chunks import BREADCRUMB_SEP
@@ -532,6 +539,8 @@ def compose(
     # Asked about a name no document uses ("Kdo je ředitelem firmy X?"); "Může naše X žádat…?" still asks
     # whether the programme fits, which the documents answer.
     if not foreign and kind is not QuestionKind.YESNO and unknown_names(question, index.bm25.postings, named_place):
+        about_elsewhere = True
+    if asks_unquoted_call(question, said):  # "výzva 250" answered with the figures of another call
         about_elsewhere = True
     sentences = [sentence for q in quotes for sentence in q.chunk.sentences[q.start : q.end]]
     elsewhere = outside_scope(

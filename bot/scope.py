@@ -132,6 +132,21 @@ def asks_past_award(question: str) -> bool:
     return bool(_PAST_AWARD.search(text)) and not _FIRST_PERSON.search(text)
 
 
+# A call named by its number in folded text: "40. výzva", "vyzva c. 95", "výzvu číslo 23".
+_CALL = re.compile(r"\b(\d{1,3})\.\s*vyzv\w*|\bvyzv\w*\s+(?:c\.\s*|cislo\s+)?(\d{1,3})\b")
+
+
+def call_numbers(text: str) -> set[int]:
+    """The numbers of the calls a text names, in any spelling (with or without diacritics)."""
+    return {int(m.group(1) or m.group(2)) for m in _CALL.finditer(fold_lower(text))}
+
+
+def asks_unquoted_call(question: str, quoted: str) -> bool:
+    """The question names a call ("výzva 250") the quoted text never names: the passages are about other
+    calls, and their figures or dates would answer a question nobody asked."""
+    return bool(call_numbers(question) - call_numbers(quoted))
+
+
 def _known_acronym_stem(word: str, vocabulary: Container[str]) -> bool:
     caps = next((i for i, c in enumerate(word) if not c.isupper()), len(word))
     if caps < 2 or caps == len(word):
