@@ -540,7 +540,8 @@ def compose(
     # whether the programme fits, which the documents answer.
     if not foreign and kind is not QuestionKind.YESNO and unknown_names(question, index.bm25.postings, named_place):
         about_elsewhere = True
-    if asks_unquoted_call(question, said):  # "výzva 250" answered with the figures of another call
+    headings = " ".join(dict.fromkeys(q.chunk.breadcrumb for q in quotes))
+    if asks_unquoted_call(question, f"{headings} {said}"):  # "výzva 250" answered with another call's figures
         about_elsewhere = True
     sentences = [sentence for q in quotes for sentence in q.chunk.sentences[q.start : q.end]]
     elsewhere = outside_scope(

@@ -77,6 +77,17 @@ def _topic_terms(terms: Iterable[str]) -> set[str]:
     return {t for t in terms if len(t) > 2 and t not in _PLACE_WORDS and not regions_named(t)}
 
 
+# What a question about a region wants the money or the programme for: the word after "na"/"pro"
+# ("Kolik dostal Karlovarský kraj na vodík?", "Má Karlovarský kraj MAS pro transformaci?").
+_PURPOSE = re.compile(r"\b(?:na|pro)\s+(\w+)")
+
+
+def _purpose_terms(question: str) -> set[str]:
+    """Search terms of the words after "na"/"pro", without region names and place words ("pro Karlovarský kraj")."""
+    words = " ".join(m.group(1) for m in _PURPOSE.finditer(fold_lower(question)) if not regions_named(m.group(1)))
+    return _topic_terms(analyze(words))
+
+
 def outside_scope(
     question: str,
     sentences: Sequence[str],
@@ -87,14 +98,19 @@ def outside_scope(
 
     `terms` are the question's search terms: a sentence naming the region must share one of them (not
     counting region names and words like "kraj"), or `carries` the asked fact (an amount for "kolik…").
-    Without terms (a question in another language) naming the region is enough."""
+    What the question wants it for ("na vodík") must be in such a sentence too: the region's total is no
+    answer to what it got for one purpose. Without terms (a question in another language) naming the
+    region is enough."""
     asked = regions_named(question)
     if not asked:
         return False
     topic = _topic_terms(terms)
+    purpose = _purpose_terms(question) & topic if topic else set()
     for region in asked:
         about = [s for s in sentences if region in regions_named(s)]
         if not any(not topic or topic & set(analyze(s)) or (carries is not None and carries(s)) for s in about):
+            return True
+        if purpose and not any(purpose <= set(analyze(s)) for s in about):
             return True
     return False
 
@@ -132,8 +148,8 @@ def asks_past_award(question: str) -> bool:
     return bool(_PAST_AWARD.search(text)) and not _FIRST_PERSON.search(text)
 
 
-# A call named by its number in folded text: "40. výzva", "vyzva c. 95", "výzvu číslo 23".
-_CALL = re.compile(r"\b(\d{1,3})\.\s*vyzv\w*|\bvyzv\w*\s+(?:c\.\s*|cislo\s+)?(\d{1,3})\b")
+# A call named by its number in folded text: "40. výzva", "vyzva c. 95", "Výzva OPST č. 23", "výzvu číslo 7".
+_CALL = re.compile(r"\b(\d{1,3})\.\s*vyzv\w*|\bvyzv\w*\s+(?:opst\s+|fst\s+)?(?:c\.\s*|cislo\s+)?(\d{1,3})\b")
 
 
 def call_numbers(text: str) -> set[int]:

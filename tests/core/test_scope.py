@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from bot.intent import QuestionKind
-from bot.scope import asks_past_award, outside_scope, unknown_names
+from bot.scope import asks_past_award, asks_unquoted_call, call_numbers, outside_scope, unknown_names
 from index.analyzer import analyze
 
 
@@ -40,6 +40,45 @@ def test_without_terms_naming_the_region_is_enough() -> None:
     assert not outside_scope(question, ["Česko je čtvrté, za Polskem a Německem."])
     assert outside_scope(question, ["Česko je čtvrté, za Polskem a Německem."], _terms(question))
     assert not outside_scope("Kolik dostane Ústecký kraj?", ["Cokoli."], _terms("Kolik dostane Ústecký kraj?"))
+
+
+def test_a_regions_total_does_not_answer_what_it_got_for_one_purpose() -> None:
+    question = "Kolik peněz dostal Karlovarský kraj z FST na vodík?"
+    total = ["Podle zpráv má Karlovarský kraj z FST 6,2 mld. Kč."]
+    for_hydrogen = ["Karlovarský kraj dostal z FST na vodík 300 mil. Kč."]
+    assert outside_scope(question, total, _terms(question), carries=lambda s: "Kč" in s)
+    assert not outside_scope(question, for_hydrogen, _terms(question), carries=lambda s: "Kč" in s)
+
+
+def test_pro_before_the_region_itself_is_no_purpose() -> None:
+    question = "O kolik navýšili 39. výzvu pro Karlovarský kraj?"
+    sentence = ["39. výzvu pro Karlovarský kraj navýšili o 400 mil. Kč."]
+    assert not outside_scope(question, sentence, _terms(question))
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("Jaká je alokace výzvy 250 OPST?", {250}),
+        ("kdy bude vyhlasena vyzva c. 412", {412}),
+        ("Do kdy běží 95. výzva a výzva číslo 23?", {95, 23}),
+        ("Výzva OPST č. 23 byla vyhlášena 31. 5. 2023.", {23}),
+        ("Kolik je ve výzvách pro rok 2026?", set()),
+    ],
+)
+def test_call_numbers_in_any_spelling(text: str, numbers: set[int]) -> None:
+    assert call_numbers(text) == numbers
+
+
+def test_a_call_the_quote_never_names_is_not_answered_by_it() -> None:
+    quote = "Na úspory energie je 95. výzva OPST s alokací 200 000 000 Kč."
+    assert asks_unquoted_call("Jaká je alokace výzvy 250?", quote)
+    assert not asks_unquoted_call("Jaká je alokace vyzvy c. 95?", quote)
+    assert not asks_unquoted_call("Jaká je alokace výzev na úspory energie?", quote)
+
+
+def test_an_unknown_call_number_gets_no_figures_of_another_call(engine: Any) -> None:
+    assert not engine.answer("Jaká je alokace výzvy 250 OPST?").confident
 
 
 @pytest.mark.parametrize(
