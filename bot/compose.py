@@ -26,7 +26,20 @@ from bot.answer import Answer, Passage, Source
 from bot.intent import QuestionKind, classify
 from bot.places import Mas, PlaceMatch, contact_summary
 from bot.question import is_cyrillic
-from bot.scope import asks_past_award, looks_off_topic, outside_scope, resembles_curated, unknown_names
+from bot.scope import (
+    asked_noun,
+    asks_past_award,
+    asks_unquoted_call,
+    asks_unquoted_time,
+    document_pairs,
+    looks_off_topic,
+    outside_scope,
+    resembles_curated,
+    unknown_measured,
+    unknown_names,
+    unknown_phrases,
+    unquoted_price,
+)
 from index.analyzer import STOP_FOLDED, analyze
 from index.bm25 import K1 as BM25_K1
 from index.chunks import BREADCRUMB_SEP
@@ -539,6 +552,25 @@ def empty_answer(question: str, *, fallback: Mas | None, lang: str = i18n.DEFAUL
     )
 
 
+def _beyond_the_quotes(question: str, quoted: str, index: IndexData, named_place: str | None) -> bool:
+    """The question asks what the quoted text cannot say: a year it never names or a forecast, a name whose
+    words the documents never use together, the price of something it never mentions, the size of something
+    no document names, or what a named municipality has ("Jaký rozpočet má město Louny") when the quote
+    names neither the municipality nor the asked thing."""
+    if asks_unquoted_time(question, quoted) or unquoted_price(question, quoted):
+        return True
+    if unknown_phrases(question, document_pairs(index), named_place) or unknown_measured(question, index.bm25.postings):
+        return True
+    said = fold_lower(quoted)
+    noun = asked_noun(question)
+    return (
+        named_place is not None
+        and fold_lower(named_place)[:5] not in said
+        and noun is not None
+        and noun[:4] not in said
+    )
+
+
 def compose(
     question: str,
     result: SearchResult,
@@ -573,6 +605,11 @@ def compose(
     # Asked about a name no document uses ("Kdo je ředitelem firmy X?"); "Může naše X žádat…?" still asks
     # whether the programme fits, which the documents answer.
     if not foreign and kind is not QuestionKind.YESNO and unknown_names(question, index.bm25.postings, named_place):
+        about_elsewhere = True
+    headings = " ".join(dict.fromkeys(q.chunk.breadcrumb for q in quotes))
+    if asks_unquoted_call(question, f"{headings} {said}"):  # "výzva 250" answered with another call's figures
+        about_elsewhere = True
+    if not foreign and _beyond_the_quotes(question, f"{headings} {said}", index, named_place):
         about_elsewhere = True
     sentences = [sentence for q in quotes for sentence in q.chunk.sentences[q.start : q.end]]
     elsewhere = outside_scope(

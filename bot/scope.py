@@ -9,6 +9,7 @@ region in passing, would answer a question nobody asked.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Container, Iterable, Sequence
 
@@ -77,6 +78,17 @@ def _topic_terms(terms: Iterable[str]) -> set[str]:
     return {t for t in terms if len(t) > 2 and t not in _PLACE_WORDS and not regions_named(t)}
 
 
+# What a question about a region wants the money or the programme for: the word after "na"/"pro"
+# ("Kolik dostal Karlovarský kraj na vodík?", "Má Karlovarský kraj MAS pro transformaci?").
+_PURPOSE = re.compile(r"\b(?:na|pro)\s+(\w+)")
+
+
+def _purpose_terms(question: str) -> set[str]:
+    """Search terms of the words after "na"/"pro", without region names and place words ("pro Karlovarský kraj")."""
+    words = " ".join(m.group(1) for m in _PURPOSE.finditer(fold_lower(question)) if not regions_named(m.group(1)))
+    return _topic_terms(analyze(words))
+
+
 def outside_scope(
     question: str,
     sentences: Sequence[str],
@@ -87,14 +99,19 @@ def outside_scope(
 
     `terms` are the question's search terms: a sentence naming the region must share one of them (not
     counting region names and words like "kraj"), or `carries` the asked fact (an amount for "kolik…").
-    Without terms (a question in another language) naming the region is enough."""
+    What the question wants it for ("na vodík") must be in such a sentence too: the region's total is no
+    answer to what it got for one purpose. Without terms (a question in another language) naming the
+    region is enough."""
     asked = regions_named(question)
     if not asked:
         return False
     topic = _topic_terms(terms)
+    purpose = _purpose_terms(question) & topic if topic else set()
     for region in asked:
         about = [s for s in sentences if region in regions_named(s)]
         if not any(not topic or topic & set(analyze(s)) or (carries is not None and carries(s)) for s in about):
+            return True
+        if purpose and not any(purpose <= set(analyze(s)) for s in about):
             return True
     return False
 
@@ -132,6 +149,21 @@ def asks_past_award(question: str) -> bool:
     return bool(_PAST_AWARD.search(text)) and not _FIRST_PERSON.search(text)
 
 
+# A call named by its number in folded text: "40. výzva", "vyzva c. 95", "Výzva OPST č. 23", "výzvu číslo 7".
+_CALL = re.compile(r"\b(\d{1,3})\.\s*vyzv\w*|\bvyzv\w*\s+(?:opst\s+|fst\s+)?(?:c\.\s*|cislo\s+)?(\d{1,3})\b")
+
+
+def call_numbers(text: str) -> set[int]:
+    """The numbers of the calls a text names, in any spelling (with or without diacritics)."""
+    return {int(m.group(1) or m.group(2)) for m in _CALL.finditer(fold_lower(text))}
+
+
+def asks_unquoted_call(question: str, quoted: str) -> bool:
+    """The question names a call ("výzva 250") the quoted text never names: the passages are about other
+    calls, and their figures or dates would answer a question nobody asked."""
+    return bool(call_numbers(question) - call_numbers(quoted))
+
+
 def _known_acronym_stem(word: str, vocabulary: Container[str]) -> bool:
     caps = next((i for i, c in enumerate(word) if not c.isupper()), len(word))
     if caps < 2 or caps == len(word):
@@ -163,3 +195,110 @@ def unknown_names(question: str, vocabulary: Container[str], place: str | None =
         if terms and not any(t in vocabulary for t in terms):
             names.append(word)
     return names
+
+
+# A year the question asks about ("v roce 2030") or a time ahead ("za pět let"): the documents describe
+# what was decided and announced, so a year they never name, or a forecast, is not theirs to answer.
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_AHEAD = re.compile(
+    r"\bza\s+(?:\d+|dva|dve|tri|ctyri|pet|sest|sedm|osm|devet|deset|dvacet|par|nekolik)\s+(?:let|roku|roky|rok)\b"
+)
+
+
+def asks_unquoted_time(question: str, quoted: str) -> bool:
+    """The question names a year the quoted text never names, or asks how things will be some years ahead."""
+    if _AHEAD.search(fold_lower(question)):
+        return True
+    return bool(set(_YEAR.findall(question)) - set(_YEAR.findall(quoted)))
+
+
+# A capitalised adjective inside a sentence opens a name ("Mostecká uhelná", "Chomutovská nemocnice"):
+# its words, each known on its own, name nothing the documents speak of unless they stand together there.
+# With its accents: folded "Mostecka" is also the genitive of the region "Mostecko", "MASka" a nickname.
+_ADJECTIVE_END = re.compile(r"[sc]k(?:ý|á|é|ého|ému|ých|ým|ou|ými)$")
+
+
+def word_pairs(texts: Iterable[str]) -> set[tuple[str, str]]:
+    """Neighbouring search terms of the texts (stop words left out), for `unknown_phrases`."""
+    pairs: set[tuple[str, str]] = set()
+    for text in texts:
+        terms = analyze(text)
+        pairs.update(itertools.pairwise(terms))
+    return pairs
+
+
+def unknown_phrases(question: str, pairs: Container[tuple[str, str]], place: str | None = None) -> list[str]:
+    """Names made of a capitalised adjective and the next word ("Mostecké uhelné") that no document uses
+    together; a recognised municipality (`place`), other regions (judged by `outside_scope`) and the first
+    word of a sentence are not judged."""
+    home = {fold_lower(word)[:4] for word in (place or "").split() if len(word) > 2}
+    found = []
+    for match in re.finditer(r"(\S+)(?=\s+(\S+))", question):
+        first, second = match.group(1), match.group(2).strip('?!.,;:"„“')
+        before = question[: match.start()].rstrip()
+        if not before or before[-1] in _SENTENCE_END or not first[:1].isupper() or not second[:1].islower():
+            continue
+        folded = fold_lower(first)
+        if not _ADJECTIVE_END.search(first.lower()) or folded[:4] in home or regions_named(first):
+            continue
+        one, two = analyze(first), analyze(second)
+        if one and two and (one[-1], two[0]) not in pairs:
+            found.append(f"{first} {second}")
+    return found
+
+
+# "Kolik stojí metr krychlový vody": the thing priced, up to the first preposition, must be in the quote.
+_PRICED = re.compile(r"\bkolik\s+(?:by\s+|bude\s+)?(?:stoj\w*|stal\w*|stat)\s+([^?.!,]+)")
+_PREPOSITION = re.compile(r"\s(?:v|ve|na|u|pro|do|za|od|z|ze|k|ke|v\s+roce)\s")
+
+
+def unquoted_price(question: str, quoted: str) -> bool:
+    """A price asked of a thing ("kolik stojí jízdenka") that the quoted sentences never speak of."""
+    found = _PRICED.search(fold_lower(question))
+    if found is None:
+        return False
+    thing = _PREPOSITION.split(f" {found.group(1)} ")[0]
+    terms = {t for t in analyze(thing) if len(t) > 2}
+    return bool(terms) and not terms & set(analyze(quoted))
+
+
+# "Jak vysoký důchod…", "jak velkou hypotéku…": the measured thing must be a word the knowledge uses.
+_MEASURED = re.compile(r"\bjak\s+(?:vysok|velk)\w*\s+(\w+)")
+
+
+def unknown_measured(question: str, vocabulary: Container[str]) -> bool:
+    """The question asks how big something is that no document ever names."""
+    found = _MEASURED.search(question.lower())
+    if found is None:
+        return False
+    terms = analyze(found.group(1))
+    return bool(terms) and not any(t in vocabulary for t in terms)
+
+
+# The noun a "jaký…/kolik…" question asks about ("Jaký rozpočet má město Louny"); verbs ask for no noun.
+_ASKED = re.compile(
+    r"\b(?:jak(?:y|a|e|ou|eho|ych|ej|ym)|kolik\w*)\s+(?:(?:tech|ty|ten|ta|tam|asi|zhruba|mi|mu|nam|vam|si|se|to)\s+)*(\w+)"
+)
+_NOT_ASKED = re.compile(
+    r"^(je|jsou|byl\w*|bude|budou|ma|maji|mel\w*|maj|cini\w*|muze\w*|muzu|lze|to|celkem|tak|ted|dostan\w*|"
+    r"stoj\w*|dava\w*|daj\w*|da|dal|daval\w*|penez|penize|prach\w*|korun|procent|miliard\w*|milion\w*)$"
+)
+
+
+def asked_noun(question: str) -> str | None:
+    """The folded noun a "jaký/kolik" question asks about, or None (a verb, money, or no such question)."""
+    found = _ASKED.search(fold_lower(question))
+    if found is None or len(found.group(1)) < 4 or _NOT_ASKED.match(found.group(1)):
+        return None
+    return found.group(1)
+
+
+_PAIRS: dict[str, set[tuple[str, str]]] = {}
+
+
+def document_pairs(index: IndexData) -> set[tuple[str, str]]:
+    """`word_pairs` of every passage and heading of a build, computed once per build."""
+    if index.build_id not in _PAIRS:
+        _PAIRS.clear()
+        _PAIRS[index.build_id] = word_pairs(t for c in index.chunks for t in (c.breadcrumb, c.text))
+    return _PAIRS[index.build_id]

@@ -7,7 +7,19 @@ from typing import Any
 import pytest
 
 from bot.intent import QuestionKind
-from bot.scope import asks_past_award, outside_scope, unknown_names
+from bot.scope import (
+    asked_noun,
+    asks_past_award,
+    asks_unquoted_call,
+    asks_unquoted_time,
+    call_numbers,
+    outside_scope,
+    unknown_measured,
+    unknown_names,
+    unknown_phrases,
+    unquoted_price,
+    word_pairs,
+)
 from index.analyzer import analyze
 
 
@@ -40,6 +52,45 @@ def test_without_terms_naming_the_region_is_enough() -> None:
     assert not outside_scope(question, ["Česko je čtvrté, za Polskem a Německem."])
     assert outside_scope(question, ["Česko je čtvrté, za Polskem a Německem."], _terms(question))
     assert not outside_scope("Kolik dostane Ústecký kraj?", ["Cokoli."], _terms("Kolik dostane Ústecký kraj?"))
+
+
+def test_a_regions_total_does_not_answer_what_it_got_for_one_purpose() -> None:
+    question = "Kolik peněz dostal Karlovarský kraj z FST na vodík?"
+    total = ["Podle zpráv má Karlovarský kraj z FST 6,2 mld. Kč."]
+    for_hydrogen = ["Karlovarský kraj dostal z FST na vodík 300 mil. Kč."]
+    assert outside_scope(question, total, _terms(question), carries=lambda s: "Kč" in s)
+    assert not outside_scope(question, for_hydrogen, _terms(question), carries=lambda s: "Kč" in s)
+
+
+def test_pro_before_the_region_itself_is_no_purpose() -> None:
+    question = "O kolik navýšili 39. výzvu pro Karlovarský kraj?"
+    sentence = ["39. výzvu pro Karlovarský kraj navýšili o 400 mil. Kč."]
+    assert not outside_scope(question, sentence, _terms(question))
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("Jaká je alokace výzvy 250 OPST?", {250}),
+        ("kdy bude vyhlasena vyzva c. 412", {412}),
+        ("Do kdy běží 95. výzva a výzva číslo 23?", {95, 23}),
+        ("Výzva OPST č. 23 byla vyhlášena 31. 5. 2023.", {23}),
+        ("Kolik je ve výzvách pro rok 2026?", set()),
+    ],
+)
+def test_call_numbers_in_any_spelling(text: str, numbers: set[int]) -> None:
+    assert call_numbers(text) == numbers
+
+
+def test_a_call_the_quote_never_names_is_not_answered_by_it() -> None:
+    quote = "Na úspory energie je 95. výzva OPST s alokací 200 000 000 Kč."
+    assert asks_unquoted_call("Jaká je alokace výzvy 250?", quote)
+    assert not asks_unquoted_call("Jaká je alokace vyzvy c. 95?", quote)
+    assert not asks_unquoted_call("Jaká je alokace výzev na úspory energie?", quote)
+
+
+def test_an_unknown_call_number_gets_no_figures_of_another_call(engine: Any) -> None:
+    assert not engine.answer("Jaká je alokace výzvy 250 OPST?").confident
 
 
 @pytest.mark.parametrize(
@@ -87,3 +138,54 @@ def test_other_regions_allocations_the_knowledge_gives_are_still_answered(engine
 def test_a_past_receipt_is_not_answered_with_the_open_calls(engine: Any) -> None:
     answer = engine.answer("Které firmy z Chomutova dostaly peníze na nové stroje?")
     assert answer.kind is not QuestionKind.FUNDING
+
+
+def test_a_year_the_quote_never_names_or_a_forecast_is_beyond_the_quote() -> None:
+    assert asks_unquoted_time("Kolik bude stát elektřina v roce 2030?", "V roce 2025 se sdílelo 60 GWh elektřiny.")
+    assert asks_unquoted_time("Kolik bude v kraji nezaměstnaných za pět let?", "Nezaměstnanost je 6 %.")
+    assert asks_unquoted_time("kolik to bude za 10 let", "Program běží do roku 2027.")
+    assert not asks_unquoted_time("Kolik peněz bude mít OPST do roku 2027?", "OPST patří do období 2021–2027.")
+    assert not asks_unquoted_time("Za kolik let musí být projekt hotový?", "Projekt musí skončit do roku 2029.")
+
+
+def test_a_name_made_of_known_words_the_documents_never_join_is_unknown() -> None:
+    pairs = word_pairs(["Krajský úřad Ústeckého kraje vyhlásil výzvu.", "Na Mostecku se těžilo uhlí v uhelné pánvi."])
+    assert unknown_phrases("Kdo je ředitelem Mostecké uhelné?", pairs) == ["Mostecké uhelné"]
+    assert unknown_phrases("Kdo vede Krajský úřad Ústeckého kraje?", pairs) == []
+    assert unknown_phrases("Mostecká uhelná zavírá?", pairs) == []  # the first word of a sentence is not judged
+    assert unknown_phrases("Může Chomutovská obec žádat?", pairs, place="Chomutov") == []
+    assert unknown_phrases("Kolik peněz má Karlovarský kraj?", pairs) == []  # regions are judged by outside_scope
+    assert unknown_phrases("Může obec z Mostecka patřit do MAS?", pairs) == []  # a region's genitive, no adjective
+    assert unknown_phrases("muze si nase MASka zazadat?", pairs) == []
+
+
+def test_a_price_of_a_thing_the_quote_never_mentions_is_beyond_it() -> None:
+    hydrogen = "Projekt Vodíková mobilita Ústí nad Labem stojí 1 040 020 962 Kč."
+    assert unquoted_price("Kolik stojí metr krychlový vody v Ústí?", hydrogen)
+    assert not unquoted_price("Kolik stojí projekt Vodíková mobilita v Ústí?", hydrogen)
+    assert not unquoted_price("a kolik to bude stát?", hydrogen)  # nothing priced by name
+
+
+def test_the_size_of_something_no_document_names_is_unknown() -> None:
+    vocabulary = set(analyze("podpora v nezaměstnanosti rekvalifikace"))
+    assert unknown_measured("Jak vysoký důchod dostanu?", vocabulary)
+    assert not unknown_measured("Jak vysoká je podpora v nezaměstnanosti?", vocabulary)  # a verb, no noun
+    assert not unknown_measured("Jak vysokou podporu dostanu?", vocabulary)
+
+
+def test_the_noun_a_question_asks_about() -> None:
+    assert asked_noun("Jaký rozpočet má město Louny?") == "rozpocet"
+    assert asked_noun("Kolik obcí je v MAS Vladař?") == "obci"
+    assert asked_noun("Kolik je to peněz?") is None
+    assert asked_noun("Jaká je nejvyšší podpora?") is None
+
+
+def test_questions_beyond_what_the_documents_say_are_not_answered(engine: Any) -> None:
+    for question in (
+        "Kolik bude stát elektřina v roce 2030?",
+        "Kdo je ředitelem Mostecké uhelné?",
+        "Kolik stojí metr krychlový vody v Ústí?",
+        "Jak vysoký důchod dostanu, když mi je 62?",
+        "Jaký rozpočet má město Louny na rok 2027?",
+    ):
+        assert not engine.answer(question).confident, question
