@@ -248,6 +248,12 @@ def _kolik_word(question: str) -> str | None:
     return found.group(1) if found is not None else None
 
 
+def asks_money(question: str) -> bool:
+    """ "Kolik peněz…", "kolik mi dají…": the question asks for an amount of money."""
+    noun = _kolik_word(question)
+    return noun is not None and bool(_MONEY_WORDS.match(noun))
+
+
 def counted_thing(question: str) -> str | None:
     """What a "kolik" question counts, folded ("kolik MAS…" → "mas"); None for money, a verb or no noun."""
     noun = _kolik_word(question)
@@ -271,13 +277,17 @@ def _kind_bonus(
     counted: str | None = None,
     percent: bool = False,
     channels: tuple[re.Pattern[str], ...] = (),
+    money: bool = False,
 ) -> float:
     """How well a sentence carries the kind of fact asked for; `counted`: what a "kolik" question counts,
-    `percent`: the question asks for a share ("kolik procent"); `channels`: the contact channels asked for."""
+    `percent`: the question asks for a share ("kolik procent"); `channels`: the contact channels asked for;
+    `money`: an amount of money is asked ("kolik mi dají")."""
     match kind:
         case QuestionKind.AMOUNT:
             if counted is not None and _counts(counted, sentence):
                 return KIND_BONUS
+            if money and not percent:  # "kolik mi dají": crowns answer, "14 926 klientů, o 68 % více" does not
+                return KIND_BONUS if _CURRENCY.search(sentence) else -KIND_BONUS / 2
             if _MONEY.search(sentence):
                 if counted is None and not percent and not _CURRENCY.search(sentence):
                     return KIND_BONUS / 2  # "kolik mi dají" asks for crowns, not "o 68 % více"
@@ -321,6 +331,7 @@ def _scored_sentences(result: SearchResult, index: IndexData, kind: QuestionKind
     q_terms = set(result.query_terms)
     asked_numbers = set(_NUMBER.findall(result.query))
     counted = counted_thing(result.query) if kind is QuestionKind.AMOUNT else None
+    money = kind is QuestionKind.AMOUNT and asks_money(result.query)
     percent = bool(_PERCENT_ASKED.search(fold_lower(result.query)))
     channels = asked_channels(result.query) if kind is QuestionKind.CONTACT else ()
     idf = {t: index.bm25.idf(t) for t in q_terms}
@@ -345,7 +356,7 @@ def _scored_sentences(result: SearchResult, index: IndexData, kind: QuestionKind
             lexical = shared / idf_total if idf_total else 0.0
             score = (0.7 * float(sim) + 0.3 * lexical) * (1.0 - 0.04 * rank)
             score += FIRST_SENTENCE_BONUS if pos == 0 else 0.0
-            score += _kind_bonus(kind, sentence, q_terms, asked_numbers, counted, percent, channels)
+            score += _kind_bonus(kind, sentence, q_terms, asked_numbers, counted, percent, channels, money)
             score += HEADING_KIND_BONUS if titled_alike else 0.0
             if len(sentence) < 25:  # fragments don't answer alone
                 score -= 0.05

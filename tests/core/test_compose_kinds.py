@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.compose import _kind_bonus, _list_commas, asked_channels, carries_kind
+from bot.compose import _kind_bonus, _list_commas, asked_channels, asks_money, carries_kind
 from bot.intent import QuestionKind
 
 
@@ -60,3 +60,11 @@ def test_a_which_ones_question_prefers_the_sentence_that_names_several() -> None
     listing = "Partnery projektu je 9 MAS v kraji: MAS Český sever, MAS Vladař, MAS Podřipsko."
     single = "Nositelem projektu je Krajské sdružení NS MAS ČR."
     assert _kind_bonus(QuestionKind.LIST, listing, set(), set()) > _kind_bonus(QuestionKind.LIST, single, set(), set())
+
+
+def test_a_money_question_is_answered_by_crowns_not_by_a_head_count() -> None:
+    question = "kolik mi dají na přeškolení"
+    crowns = "Úřad práce může zaplatit kurzy až do 50 000 Kč."
+    heads = "V 1. čtvrtletí 2025 bylo v rekvalifikaci 14 926 klientů, o 68 % více než rok předtím."
+    assert _kind_bonus(QuestionKind.AMOUNT, crowns, set(), set(), money=asks_money(question)) > 0
+    assert _kind_bonus(QuestionKind.AMOUNT, heads, set(), set(), money=asks_money(question)) < 0
