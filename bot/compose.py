@@ -76,6 +76,8 @@ _NUMBER = re.compile(r"\d[\d ,.]*")
 _CURRENCY_UNITS = r"Kč|korun|tis\.|tisíc\w*|mil\.|mld\.|milion\w*|miliard\w*|EUR|eur|€"
 _MONEY = re.compile(rf"\d[\d  ,.]*\s*({_CURRENCY_UNITS}|%|procent)", re.IGNORECASE)
 _CURRENCY = re.compile(rf"\d[\d  ,.]*\s*({_CURRENCY_UNITS})", re.IGNORECASE)
+_EXAMPLES = re.compile(r"(Příklad\w*|Například|Např\.)\b")
+_SHARE = re.compile(r"\d\s*%|procent", re.IGNORECASE)
 _PERCENT_ASKED = re.compile(r"procent|%|podil|mir\w* podpor|percent|відсот|процент")
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
 _MONTHS = "leden|únor|březen|duben|květen|červen|červenec|srpen|září|říjen|listopad|prosinec"
@@ -288,6 +290,8 @@ def _kind_bonus(
                 return KIND_BONUS
             if money and not percent:  # "kolik mi dají": crowns answer, "14 926 klientů, o 68 % více" does not
                 return KIND_BONUS if _CURRENCY.search(sentence) else -KIND_BONUS / 2
+            if percent and counted is None:  # "kolik procent nákladů": a share answers, a sum in crowns does not
+                return KIND_BONUS if _SHARE.search(sentence) else -KIND_BONUS / 2
             if _MONEY.search(sentence):
                 if counted is None and not percent and not _CURRENCY.search(sentence):
                     return KIND_BONUS / 2  # "kolik mi dají" asks for crowns, not "o 68 % více"
@@ -373,6 +377,8 @@ def _unit(hit: Hit, pos: int, score: float) -> Quote:
         start -= 1
     if (_ANNOUNCES.search(sentences[end - 1]) or sentences[end - 1].endswith(":")) and end < len(sentences):
         end += 1
+    elif end < len(sentences) and _EXAMPLES.match(sentences[end]) and not _NUMBER.search(sentences[pos]):
+        end += 1  # "Jednotnou míru … určuje každá výzva." needs its "Příklady: … 80 % …"
     return Quote(hit, start, end, score)
 
 

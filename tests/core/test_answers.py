@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from types import SimpleNamespace
 
 import pytest
 
@@ -223,3 +224,16 @@ def test_funding_summary_for_an_english_asker_speaks_english_and_quotes_the_czec
     assert "95. výzva" in answer.body and "Next step:" in answer.body
     assert "Co dál" not in answer.body and "ověřte" not in answer.body
     assert not answer.intro  # no "quoted in Czech" line: the summary is in English, only its data are Czech
+
+
+def test_a_statement_without_a_figure_keeps_the_examples_that_follow_it() -> None:
+    from bot.compose import _unit
+
+    sentences = (
+        "Jednotnou míru podpory zdroje neuvádějí: určuje ji každá výzva.",
+        "Příklady z kraje: voucher nejvýše 80 %; kreativní voucher až 85 %.",
+        "Další věta o něčem jiném.",
+    )
+    hit = SimpleNamespace(chunk=SimpleNamespace(sentences=sentences))
+    quote = _unit(hit, 0, 1.0)  # a Hit needs only its chunk's sentences here
+    assert (quote.start, quote.end) == (0, 2)
