@@ -59,6 +59,7 @@ TOP_PASSAGES = 5
 SHORT_ANSWER = 450  # most answers fit; a list of steps may take LONG_ANSWER
 LONG_ANSWER = 900
 SECOND_UNIT_MARGIN = 0.08
+NEXT_SENTENCE_MARGIN = 0.12  # the one or two sentences right after the lead, in its passage
 FOREIGN_UNIT_MARGIN = 0.15
 OTHER_DOCUMENT_MARGIN = 0.03
 FIRST_SENTENCE_BONUS = 0.03  # staff put the core fact of a section first (knowledge/README.md)
@@ -423,7 +424,14 @@ def select_quotes(result: SearchResult, index: IndexData, kind: QuestionKind, *,
     limit = LONG_ANSWER if kind is QuestionKind.PROCEDURE or len(lead.text) > SHORT_ANSWER else SHORT_ANSWER
     margin = FOREIGN_UNIT_MARGIN if foreign else SECOND_UNIT_MARGIN
     for score, _, pos, hit in scored[1:]:
-        if score < best_score - margin or len(chosen) >= 3:
+        if len(chosen) >= 3:
+            break
+        # The sentences right after the lead often qualify it ("… malé a střední podniky." → "Podpořit lze
+        # i velké podniky."): it joins on a wider margin; any other sentence must be nearly as good.
+        follows_lead = hit.chunk.chunk_id == best_hit.chunk.chunk_id and lead.end <= pos <= lead.end + 1
+        if score < best_score - (max(margin, NEXT_SENTENCE_MARGIN) if follows_lead else margin):
+            if follows_lead:
+                continue
             break
         if hit.chunk.file != best_hit.chunk.file and (foreign or score < best_score - OTHER_DOCUMENT_MARGIN):
             continue  # another document's sentence must be nearly as good to join
