@@ -59,6 +59,7 @@ TOP_PASSAGES = 5
 SHORT_ANSWER = 450  # most answers fit; a list of steps may take LONG_ANSWER
 LONG_ANSWER = 900
 SECOND_UNIT_MARGIN = 0.08
+NEXT_SENTENCE_MARGIN = 0.12  # the one or two sentences right after the lead, in its passage
 FOREIGN_UNIT_MARGIN = 0.15
 OTHER_DOCUMENT_MARGIN = 0.03
 FIRST_SENTENCE_BONUS = 0.03  # staff put the core fact of a section first (knowledge/README.md)
@@ -76,6 +77,8 @@ _NUMBER = re.compile(r"\d[\d ,.]*")
 _CURRENCY_UNITS = r"Kč|korun|tis\.|tisíc\w*|mil\.|mld\.|milion\w*|miliard\w*|EUR|eur|€"
 _MONEY = re.compile(rf"\d[\d  ,.]*\s*({_CURRENCY_UNITS}|%|procent)", re.IGNORECASE)
 _CURRENCY = re.compile(rf"\d[\d  ,.]*\s*({_CURRENCY_UNITS})", re.IGNORECASE)
+_EXAMPLES = re.compile(r"(Příklad\w*|Například|Např\.)\b")
+_SHARE = re.compile(r"\d\s*%|procent", re.IGNORECASE)
 _PERCENT_ASKED = re.compile(r"procent|%|podil|mir\w* podpor|percent|відсот|процент")
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
 _MONTHS = "leden|únor|březen|duben|květen|červen|červenec|srpen|září|říjen|listopad|prosinec"
@@ -288,6 +291,8 @@ def _kind_bonus(
                 return KIND_BONUS
             if money and not percent:  # "kolik mi dají": crowns answer, "14 926 klientů, o 68 % více" does not
                 return KIND_BONUS if _CURRENCY.search(sentence) else -KIND_BONUS / 2
+            if percent and counted is None:  # "kolik procent nákladů": a share answers, a sum in crowns does not
+                return KIND_BONUS if _SHARE.search(sentence) else -KIND_BONUS / 2
             if _MONEY.search(sentence):
                 if counted is None and not percent and not _CURRENCY.search(sentence):
                     return KIND_BONUS / 2  # "kolik mi dají" asks for crowns, not "o 68 % více"
@@ -373,6 +378,8 @@ def _unit(hit: Hit, pos: int, score: float) -> Quote:
         start -= 1
     if (_ANNOUNCES.search(sentences[end - 1]) or sentences[end - 1].endswith(":")) and end < len(sentences):
         end += 1
+    elif end < len(sentences) and _EXAMPLES.match(sentences[end]) and not _NUMBER.search(sentences[pos]):
+        end += 1  # "Jednotnou míru … určuje každá výzva." needs its "Příklady: … 80 % …"
     return Quote(hit, start, end, score)
 
 
@@ -417,7 +424,14 @@ def select_quotes(result: SearchResult, index: IndexData, kind: QuestionKind, *,
     limit = LONG_ANSWER if kind is QuestionKind.PROCEDURE or len(lead.text) > SHORT_ANSWER else SHORT_ANSWER
     margin = FOREIGN_UNIT_MARGIN if foreign else SECOND_UNIT_MARGIN
     for score, _, pos, hit in scored[1:]:
-        if score < best_score - margin or len(chosen) >= 3:
+        if len(chosen) >= 3:
+            break
+        # The sentences right after the lead often qualify it ("… malé a střední podniky." → "Podpořit lze
+        # i velké podniky."): it joins on a wider margin; any other sentence must be nearly as good.
+        follows_lead = hit.chunk.chunk_id == best_hit.chunk.chunk_id and lead.end <= pos <= lead.end + 1
+        if score < best_score - (max(margin, NEXT_SENTENCE_MARGIN) if follows_lead else margin):
+            if follows_lead:
+                continue
             break
         if hit.chunk.file != best_hit.chunk.file and (foreign or score < best_score - OTHER_DOCUMENT_MARGIN):
             continue  # another document's sentence must be nearly as good to join

@@ -54,7 +54,7 @@ _APPLICANT_RULES: list[tuple[str, str]] = [
 
 _TOPIC_RULES: list[tuple[str, str]] = [
     ("kreativni", r"kreativ\w*|\bdesign\w*|\bgrafi\w*|\bbranding\w*|\bux\b|\bvideo\w*|\bcopywrit\w*"),
-    ("brownfieldy", r"brownfield\w*|opusten\w* areal\w*|zchatral\w*|\bruin\w*|byval\w* (areal|tovarn|kasarn)\w*"),
+    ("brownfieldy", r"brownfield\w*|opusten\w* areal\w*|z?chatra\w*|\bruin\w*|byval\w* (areal|tovarn|kasarn)\w*"),
     (
         "energie",
         r"fotovolt\w*|\bfve\b|solar\w*|energ\w*|zatepl\w*|tepeln\w* cerpad\w*|\boze\b|kotl\w*|\bkotel\b|"

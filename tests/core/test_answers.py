@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from types import SimpleNamespace
 
 import pytest
 
@@ -223,3 +224,31 @@ def test_funding_summary_for_an_english_asker_speaks_english_and_quotes_the_czec
     assert "95. výzva" in answer.body and "Next step:" in answer.body
     assert "Co dál" not in answer.body and "ověřte" not in answer.body
     assert not answer.intro  # no "quoted in Czech" line: the summary is in English, only its data are Czech
+
+
+def test_a_statement_without_a_figure_keeps_the_examples_that_follow_it() -> None:
+    from bot.compose import _unit
+
+    sentences = (
+        "Jednotnou míru podpory zdroje neuvádějí: určuje ji každá výzva.",
+        "Příklady z kraje: voucher nejvýše 80 %; kreativní voucher až 85 %.",
+        "Další věta o něčem jiném.",
+    )
+    hit = SimpleNamespace(chunk=SimpleNamespace(sentences=sentences))
+    quote = _unit(hit, 0, 1.0)  # a Hit needs only its chunk's sentences here
+    assert (quote.start, quote.end) == (0, 2)
+
+
+def test_the_sentences_after_the_lead_that_qualify_it_are_said_too(engine) -> None:
+    answer = engine.answer("Jsme velká fabrika v Litvínově, můžeme žádat z OPST, nebo je to jen pro malé?")
+    assert answer.confident and "velké podniky" in answer.body
+
+
+def test_a_percentage_question_gets_the_rule_and_its_examples(engine) -> None:
+    answer = engine.answer("Kolik procent výdajů pokryje dotace z OPST?")
+    assert answer.confident and "určuje každá výzva" in answer.body and "%" in answer.body
+
+
+def test_a_money_question_in_everyday_words_leads_with_crowns(engine) -> None:
+    answer = engine.answer("kolik mi zaplatí pracák za přeškolení?")
+    assert answer.confident and "Kč" in split_sentences(answer.body)[0]

@@ -68,3 +68,10 @@ def test_a_money_question_is_answered_by_crowns_not_by_a_head_count() -> None:
     heads = "V 1. čtvrtletí 2025 bylo v rekvalifikaci 14 926 klientů, o 68 % více než rok předtím."
     assert _kind_bonus(QuestionKind.AMOUNT, crowns, set(), set(), money=asks_money(question)) > 0
     assert _kind_bonus(QuestionKind.AMOUNT, heads, set(), set(), money=asks_money(question)) < 0
+
+
+def test_a_percentage_question_is_answered_by_a_share_not_by_a_sum() -> None:
+    share = "Kolik procent výdajů dotace pokryje, určuje každá výzva; voucher kryl nejvýše 80 %."
+    crowns = "Centrum stojí 1 119 382 986 Kč a očekávaná dotace je 951 475 538 Kč."
+    assert _kind_bonus(QuestionKind.AMOUNT, share, set(), set(), percent=True) > 0
+    assert _kind_bonus(QuestionKind.AMOUNT, crowns, set(), set(), percent=True) < 0

@@ -15,6 +15,7 @@ CASES = [
     ("Je dotace na fotovoltaiku pro obec do 3000 obyvatel?", ("obec", "energie")),
     ("Může mi úřad práce zaplatit rekvalifikaci?", ("obcan", "vzdelavani")),
     ("Naše firma chce dotaci na opuštěný areál (brownfield)", ("msp", "brownfieldy")),
+    ("v obci nam chatra stary kravin, je na to dotace?", ("obec", "brownfieldy")),
     ("Mikroregion hledá peníze na studii proveditelnosti", ("svazek", "priprava")),
     ("Může farnost žádat o příspěvek na opravu památky?", ("cirkev", "kultura_sport")),
     ("Dá se získat grant na design webu pro město?", ("obec", "kreativni")),
