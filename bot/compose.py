@@ -133,6 +133,8 @@ _PURPOSE = re.compile(
     re.IGNORECASE,
 )
 _COLON_LIST = re.compile(r":\s*\S")  # "…: a, b a c"
+_HOW_HIGH = re.compile(r"\bjak\s+(vysok|velk)\w*\s+(je\s+|byla?\s+|bude\s+)?(podpor|dotac|prispev|davk|castk|voucher)")
+_YES_OR_NO = re.compile(r"(Ano|Ne)\b\s*[,:–-]")
 _MODAL = re.compile(r"\b(může|mohou|můžete|lze|nelze|nemůže|nemohou|smí|nesmí|není|nejsou|ano|ne)\b", re.IGNORECASE)
 # A sentence that only makes sense after the one before it.
 _ANAPHORA = re.compile(
@@ -252,9 +254,9 @@ def _kolik_word(question: str) -> str | None:
 
 
 def asks_money(question: str) -> bool:
-    """ "Kolik peněz…", "kolik mi dají…": the question asks for an amount of money."""
+    """ "Kolik peněz…", "kolik mi dají…", "jak vysoká je podpora…": the question asks for an amount of money."""
     noun = _kolik_word(question)
-    return noun is not None and bool(_MONEY_WORDS.match(noun))
+    return (noun is not None and bool(_MONEY_WORDS.match(noun))) or bool(_HOW_HIGH.search(fold_lower(question)))
 
 
 def counted_thing(question: str) -> str | None:
@@ -365,6 +367,8 @@ def _scored_sentences(result: SearchResult, index: IndexData, kind: QuestionKind
             score += HEADING_KIND_BONUS if titled_alike else 0.0
             if len(sentence) < 25:  # fragments don't answer alone
                 score -= 0.05
+            if kind is not QuestionKind.YESNO and _YES_OR_NO.match(sentence):
+                score -= KIND_BONUS / 2  # "Ano: …" answers its section's yes/no question, not this one
             scored.append((score, rank, pos, hit))
     scored.sort(key=lambda s: (-s[0], s[1], s[2]))
     return scored

@@ -252,3 +252,9 @@ def test_a_percentage_question_gets_the_rule_and_its_examples(engine) -> None:
 def test_a_money_question_in_everyday_words_leads_with_crowns(engine) -> None:
     answer = engine.answer("kolik mi zaplatí pracák za přeškolení?")
     assert answer.confident and "Kč" in split_sentences(answer.body)[0]
+
+
+def test_a_sentence_answering_its_sections_yes_or_no_question_does_not_lead_another_kind(engine) -> None:
+    answer = engine.answer("Jak vysoká je podpora v nezaměstnanosti?")
+    first = split_sentences(answer.body)[0]
+    assert answer.confident and not first.startswith("Ano") and "Kč" in first

@@ -75,3 +75,9 @@ def test_a_percentage_question_is_answered_by_a_share_not_by_a_sum() -> None:
     crowns = "Centrum stojí 1 119 382 986 Kč a očekávaná dotace je 951 475 538 Kč."
     assert _kind_bonus(QuestionKind.AMOUNT, share, set(), set(), percent=True) > 0
     assert _kind_bonus(QuestionKind.AMOUNT, crowns, set(), set(), percent=True) < 0
+
+
+def test_how_high_is_the_support_asks_for_money() -> None:
+    assert asks_money("Jak vysoká je podpora v nezaměstnanosti?")
+    assert asks_money("jak vysoka byla dotace na zatepleni")
+    assert not asks_money("Jak vysoká je nezaměstnanost v kraji?")
