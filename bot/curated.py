@@ -69,10 +69,8 @@ def coverage(
         return 1.0
     known = set(analyze(" ".join([*record.phrasings, record.body])))
     if synonyms is not None:
-        terms = tuple(analyze(question))
-        for key, expansion in synonyms.rules:
-            n = len(key)
-            if any(e in known for e in expansion) and any(terms[i : i + n] == key for i in range(len(terms) - n + 1)):
+        for key, expansion in synonyms.found(tuple(analyze(question))):
+            if any(e in known for e in expansion):
                 known.update(key)
     total = sum(asked.values())
     return sum(w for t, w in asked.items() if t in known) / total if total else 1.0

@@ -164,6 +164,11 @@ def asks_unquoted_call(question: str, quoted: str) -> bool:
     return bool(call_numbers(question) - call_numbers(quoted))
 
 
+def _place_stems(place: str | None) -> set[str]:
+    """Stems of a recognised municipality's words, so its inflected forms ("Rumburku") are not names."""
+    return {fold_lower(word)[:4] for word in (place or "").split() if len(word) > 2}
+
+
 def _known_acronym_stem(word: str, vocabulary: Container[str]) -> bool:
     caps = next((i for i, c in enumerate(word) if not c.isupper()), len(word))
     if caps < 2 or caps == len(word):
@@ -178,7 +183,7 @@ def unknown_names(question: str, vocabulary: Container[str], place: str | None =
     A name the knowledge never mentions means the documents cannot say anything about it; any passage
     the search finds is about something else. The first word of a sentence, a recognised municipality
     (`place`, inflected: "Rumburku"), lowercase text and words in capitals for emphasis are not judged."""
-    home = {fold_lower(word)[:4] for word in (place or "").split() if len(word) > 2}
+    home = _place_stems(place)
     names = []
     for match in _NAME.finditer(question):
         word = match.group(0).strip("-")
@@ -231,7 +236,7 @@ def unknown_phrases(question: str, pairs: Container[tuple[str, str]], place: str
     """Names made of a capitalised adjective and the next word ("Mostecké uhelné") that no document uses
     together; a recognised municipality (`place`), other regions (judged by `outside_scope`) and the first
     word of a sentence are not judged."""
-    home = {fold_lower(word)[:4] for word in (place or "").split() if len(word) > 2}
+    home = _place_stems(place)
     found = []
     for match in re.finditer(r"(\S+)(?=\s+(\S+))", question):
         first, second = match.group(1), match.group(2).strip('?!.,;:"„“')
@@ -297,8 +302,13 @@ _PAIRS: dict[str, set[tuple[str, str]]] = {}
 
 
 def document_pairs(index: IndexData) -> set[tuple[str, str]]:
-    """`word_pairs` of every passage and heading of a build, computed once per build."""
-    if index.build_id not in _PAIRS:
+    """`word_pairs` of every passage and heading of a build, computed once per build.
+
+    Answers run in worker threads and a new build can be swapped in meanwhile: the pairs are returned from a
+    local, never read back after another thread may have replaced the cached build."""
+    pairs = _PAIRS.get(index.build_id)
+    if pairs is None:
+        pairs = word_pairs(t for c in index.chunks for t in (c.breadcrumb, c.text))
         _PAIRS.clear()
-        _PAIRS[index.build_id] = word_pairs(t for c in index.chunks for t in (c.breadcrumb, c.text))
-    return _PAIRS[index.build_id]
+        _PAIRS[index.build_id] = pairs
+    return pairs

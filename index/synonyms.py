@@ -34,13 +34,19 @@ class Synonyms:
         """The terms of every key: words staff listed on purpose, so never typos of other words."""
         return frozenset(t for key, _ in self.rules for t in key)
 
+    def found(self, terms: tuple[str, ...]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+        """The rules (key, expansion) whose key occurs in the terms as a run."""
+        return [
+            (key, expansion)
+            for key, expansion in self.rules
+            if any(terms[i : i + len(key)] == key for i in range(len(terms) - len(key) + 1))
+        ]
+
     def expand(self, terms: tuple[str, ...]) -> tuple[str, ...]:
         """The terms plus the expansions of every key found in them (in order, no duplicates)."""
         out = list(terms)
-        for key, expansion in self.rules:
-            n = len(key)
-            if any(terms[i : i + n] == key for i in range(len(terms) - n + 1)):
-                out.extend(t for t in expansion if t not in out)
+        for _, expansion in self.found(terms):
+            out.extend(t for t in expansion if t not in out)
         return tuple(out)
 
 
