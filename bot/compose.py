@@ -61,6 +61,7 @@ LONG_ANSWER = 900
 SECOND_UNIT_MARGIN = 0.08
 NEXT_SENTENCE_MARGIN = 0.12  # the one or two sentences right after the lead, in its passage
 FOREIGN_UNIT_MARGIN = 0.15
+CHANNEL_MARGIN = 0.10  # how much closer a sentence may read before it outranks the asked phone or e-mail
 OTHER_DOCUMENT_MARGIN = 0.03
 FIRST_SENTENCE_BONUS = 0.03  # staff put the core fact of a section first (knowledge/README.md)
 KIND_BONUS = 0.08
@@ -92,7 +93,7 @@ _CONTACT = re.compile(
 _CHANNELS = (
     (
         re.compile(r"\btel\b|telefon|zavol|\bvolat|cislo|phone|\bcall|телефон|зателефон|подзвон"),
-        re.compile(r"\+420|\btel\.|telefon|\b\d{3}\s?\d{3}\s?\d{3}\b", re.IGNORECASE),
+        re.compile(r"\+420|\btel\.\s*\d|\b\d{3}\s?\d{3}\s?\d{3}\b", re.IGNORECASE),  # a number, not "telefony"
     ),
     (
         re.compile(r"mail|napsat|napis|\bwrite|напис|пошт"),
@@ -412,6 +413,22 @@ def _carrier_first(
     return scored
 
 
+def _channel_first(
+    scored: list[tuple[float, int, int, Hit]], channels: tuple[re.Pattern[str], ...]
+) -> list[tuple[float, int, int, Hit]]:
+    """ "tel na kraj?" wants a number: the best sentence that gives an asked channel leads when it is nearly as
+    good as the best one, even if a sentence about where to ask in general reads closer to the question."""
+    if not channels:
+        return scored
+    best = scored[0][0]
+    for i, (score, _, pos, hit) in enumerate(scored):
+        if score < best - CHANNEL_MARGIN:
+            break
+        if any(c.search(hit.chunk.sentences[pos]) for c in channels):
+            return [scored[i], *scored[:i], *scored[i + 1 :]]
+    return scored
+
+
 def select_quotes(result: SearchResult, index: IndexData, kind: QuestionKind, *, foreign: bool = False) -> list[Quote]:
     """The lead unit and, when it adds something and the answer stays short, up to two more.
 
@@ -422,6 +439,8 @@ def select_quotes(result: SearchResult, index: IndexData, kind: QuestionKind, *,
         return []
     if foreign and kind in _SPECIFIC_FACTS:
         scored = _carrier_first(scored, kind, result.query)
+    elif kind is QuestionKind.CONTACT:
+        scored = _channel_first(scored, asked_channels(result.query))
     best_score, _, best_pos, best_hit = scored[0]
     lead = _unit(best_hit, best_pos, best_score)
     chosen = [lead]
@@ -502,6 +521,19 @@ def _age_note(quote: Quote, today: dt.date) -> str | None:
         return None
     when = format_date_cs(newest)
     return f"údaj z roku {when}" if precision(newest) is Precision.YEAR else f"údaj k {when}"
+
+
+_ABBREVIATION_END = re.compile(r"\b(?:tis|mil|mld|atd|apod|tzv|resp|č|s\.r\.o|a\.s)\.$", re.IGNORECASE)
+
+
+def with_note(sentence: str, note: str) -> str:
+    """The note inside the sentence, before its full stop: "… 85 % nákladů (údaj k 8. 9. 2025)."."""
+    text = sentence.rstrip()
+    if text.endswith((")", ").")):
+        return text  # it already ends with an aside, usually its own date
+    if text[-1:] in "!?" or (text.endswith(".") and not _ABBREVIATION_END.search(text)):
+        return f"{text[:-1]} ({note}){text[-1]}"
+    return f"{text} ({note})" if not text.endswith(".") else f"{text} ({note})."
 
 
 def deadline_notes(sentences: list[str], today: dt.date) -> list[str]:
@@ -654,7 +686,7 @@ def compose(
     pieces = []
     for q in quotes:
         age = _age_note(q, today)
-        pieces.append(f"{q.text} ({age})" if age and not q.text.endswith(")") else q.text)
+        pieces.append(with_note(q.text, age) if age else q.text)
     body = " ".join(pieces)
     all_notes = [*notes, *deadline_notes([q.text for q in quotes], today)]
     return Answer(

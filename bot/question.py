@@ -11,7 +11,10 @@ MAX_QUESTION_CHARS = 1000
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")
 _TAG = re.compile(r"<[^>]{0,200}>")
-_ASKS_FOR_MAS = re.compile(r"\bmas\b|mistni akcni|porad\w*|kontakt\w*|obratit|pomuze|pomoc\w*|kdo mi|na koho")
+_ASKS_FOR_MAS = re.compile(
+    r"\bmas\b|\bmask[uy]\b|mistni akcni|porad\w*|kontakt\w*|obratit|pomuze|pomoc\w*|kdo mi|na koho"
+    r"|\bkam (?:patri|spada)\b|\bpod (?:koho|co) spada"  # "kam patří Bílina?"
+)
 _GREETING = re.compile(
     r"^(ahoj\w*|dobry (den|vecer)|dobre (rano|odpoledne)|zdravim|cau|cus|nazdar|hello|hi|hey|good (morning|day)|"
     r"привіт|добрий день|здравствуйте|вітаю)( vsem| prusvodce| pruvodce)?$"

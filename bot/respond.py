@@ -3,7 +3,8 @@
 1. Nothing to read (empty, binary, emoji) → ask for a question; a thumbs-up is thanks.
 2. A greeting or thanks → a short friendly reply (no sources, no MAS line, no rating); a request to
    weigh one's own options or judge a private dispute → who can advise instead (bot.advice).
-3. Just a municipality's name → its MAS card.
+3. Just a municipality's name → its MAS card; a MAS named for its contact or its municipalities
+   ("tel na MAS Vladař", "které obce patří do MAS Naděje?") → that MAS's card from the MAS tables.
 4. A staff-written curated answer that matches → said verbatim with its sources.
 5. A funding question ("může naše obec dostat peníze na…") → the short funding answer; the full
    check is attached (`Answer.eligibility`).
@@ -46,6 +47,10 @@ from kb.text import fold_lower
 PASSAGES = 8
 MAX_PLACE_WORDS = 5  # "z Horního Jiřetína" is a name; a longer message is a question about it
 _THUMBS = re.compile(r"^[\s👍👌🙏❤️😊🙂✅]+$")
+_MAS_WORD = re.compile(r"\bmas\b")
+_MEMBERS = re.compile(
+    r"\b(kolik|ktere|jake|seznam\w*|vsechny)\b.*\bob(?:ec|c)|\bob(?:ec|c\w*)\b.*\b(patri|spada\w*|jsou|v|ve|pod|do)\b"
+)
 _NOT_A_NAME = re.compile(r"\?|\b(kdo|co|jak|kde|kdy|kolik|proc|muze|mas|dotac\w*|penez|penize)\b")
 
 
@@ -72,6 +77,12 @@ def _bare_place(text: str, named: PlaceMatch | None) -> bool:
         return False
     folded = fold_lower(text)
     return len(folded.split()) <= MAX_PLACE_WORDS and not _NOT_A_NAME.search(folded)
+
+
+def _bare_name(text: str) -> bool:
+    """A message that is only a name ("MAS Vladař"), no question about it."""
+    folded = fold_lower(text)
+    return len(folded.split()) <= MAX_PLACE_WORDS and not _NOT_A_NAME.search(_MAS_WORD.sub("", folded))
 
 
 def _call_notes(text: str, calls: Calls, today: dt.date, lang: str = i18n.DEFAULT) -> list[str]:
@@ -200,9 +211,21 @@ def respond(
         card = Answer(text, "", True, place=named, answer_id=_talk_id(text), place_lead=True, kind=QuestionKind.PLACE)
         return _in_language(card, lang)
 
+    kind = classify(text)
+    mas_named = places.named_mas(text) if named is None or named.obec is None else None
+    members = _MEMBERS.search(fold_lower(text)) is not None
+    if mas_named is not None and (kind is QuestionKind.CONTACT or members or _bare_name(text)):
+        # "tel na MAS Vladař", "které obce patří do MAS Naděje?": from the MAS tables, never a sentence
+        # about another MAS
+        card_of = places.members_card if members else places.mas_card
+        card = Answer(
+            text, "", True, place=card_of(text, mas_named), answer_id=_talk_id(text), place_lead=True,
+            kind=QuestionKind.PLACE,
+        )  # fmt: skip
+        return _in_language(card, lang)
+
     followup = previous is not None and looks_like_followup(text)
     search_text = f"{previous} {text}" if followup and previous else text
-    kind = classify(text)
     if kind in (QuestionKind.OTHER, QuestionKind.LIST) and followup and previous:
         kind = classify(previous)
     # Czech as typed on a phone ("preskoleni", "novej") gets its standard spelling for the search;

@@ -17,7 +17,7 @@ from kb.markdown import SOURCE_LINE, find_urls
 MAX_CHARS = 1500
 MIN_CHARS = 250  # a split piece smaller than this is merged into its neighbour
 MAX_LIST_SENTENCE = 600  # a list intro with its items, as one answerable unit
-CHUNKER_VERSION = 7  # bump when chunks or sentences change shape: forces a rebuild
+CHUNKER_VERSION = 8  # bump when chunks or sentences change shape: forces a rebuild
 BREADCRUMB_SEP = " › "
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
@@ -59,6 +59,17 @@ _ABBREVIATIONS = frozenset(
         "z.s",
         "a.s",
         "z.ú",
+        # academic titles before a name ("ředitelem byl Ing. Josef Ryšavý")
+        "ing",
+        "mgr",
+        "bc",
+        "phdr",
+        "judr",
+        "mudr",
+        "rndr",
+        "paedr",
+        "doc",
+        "prof",
     ]
 )
 _SENTENCE_END = re.compile(r"([.!?…])(\s+)(?=[„\"'(\[]?[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ])")

@@ -10,16 +10,27 @@ from (source, period) is staff evidence: it is in obce.csv and the console, not 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from kb.places import Mas, MasStatus, Municipality, PlaceData, read_places
 from kb.problems import Severity
+from kb.text import fold_lower
 
 from .contacts import contact_summary, contact_text
 from .match import PlaceMatch, PlaceStatus
 from .recognize import Found, Index
 
 ASSOCIATION_HELP = "Krajského sdružení NS MAS ČR Ústeckého kraje"  # genitive, "u …"
+_MAS_WORD = re.compile(r"\b(mas|mask\w*|mistni\w* akcni\w* skupin\w*)\b")
+_NOT_A_NAME_WORD = frozenset({"mas", "sdruzeni", "mistni", "akcni", "skupina", "z", "s", "o", "p", "ops", "zs"})
+STEM = 4  # "Vladař", "Vladaře", "Vladařem": names are matched by their first letters, in any case
+
+
+def _name_stems(mas: Mas) -> tuple[str, ...]:
+    """The words that tell this MAS from the others ("MAS Labské skály" → "labs", "skal"), folded and cut."""
+    words = re.findall(r"\w+", fold_lower(mas.short_name))
+    return tuple(w[:STEM] for w in words if w not in _NOT_A_NAME_WORD and len(w) > 2)
 
 
 class PlacesDataError(RuntimeError):
@@ -92,6 +103,60 @@ class Places:
         text = clean_text(text)
         match = self._decide(text, self.index.find(text), suggest=False)
         return None if match.status is PlaceStatus.NOT_FOUND else match
+
+    def named_mas(self, text: str) -> Mas | None:
+        """The one MAS a text names ("tel na MAS Vladař", "kontakt na masku Naděje"), or None.
+
+        A name that is also a common word ("naděje", "Podřipsko") counts only next to "MAS"/"masku"; a name
+        that never goes with "MAS" (SERVISO) counts alone."""
+        said = fold_lower(clean_text(text))
+        with_mas_word = _MAS_WORD.search(said) is not None
+        named = []
+        for mas in self.mas.values():
+            stems = _name_stems(mas)
+            brand = not fold_lower(mas.short_name).startswith("mas ")
+            if stems and (with_mas_word or brand) and all(re.search(rf"\b{s}", said) for s in stems):
+                named.append(mas)
+        return named[0] if len(named) == 1 else None
+
+    def mas_card(self, query: str, mas: Mas) -> PlaceMatch:
+        """The contact card of a MAS asked for by name."""
+        okresy = ", ".join(mas.okresy)
+        where = f" (působí v okrese {okresy})" if len(mas.okresy) == 1 else f" (působí v okresech {okresy})"
+        message = (
+            f"Kontakt na {mas.name}{where if mas.okresy else ''}: {self._contacts(mas)}.\n"
+            f"{self._missing_contacts(mas)}"
+            "S přípravou projektu a žádostí o dotaci vám MAS poradí. Do které MAS patří vaše obec, vám řeknu, "
+            "když mi napíšete její název."
+        )
+        line = f"{mas.short_name}: {self._contacts(mas, address=False)}."
+        return PlaceMatch(query, PlaceStatus.ASSIGNED, None, None, mas, (), message, None, False, self.fallback, line)
+
+    def members_card(self, query: str, mas: Mas) -> PlaceMatch:
+        """Which municipalities of the kraj a MAS serves, as far as the table verifies it (never guessed)."""
+        members = sorted(
+            (m for m in self.municipalities if m.mas_status is MasStatus.ASSIGNED and m.mas_id == mas.id),
+            key=lambda m: fold_lower(m.name),
+        )
+        unverified = [m for m in self.municipalities if m.mas_status is MasStatus.UNKNOWN and m.okres in mas.okresy]
+        if members:
+            names = ", ".join(m.name for m in members)
+            text = (
+                f"Do {mas.short_name} patří podle našich ověřených údajů tyto obce Ústeckého kraje "
+                f"({len(members)}): {names}."
+            )
+        else:
+            text = f"Obce, které patří do {mas.short_name}, v našich údajích zatím ověřené nemáme."
+        if unverified:
+            okresy = ", ".join(mas.okresy)
+            text += (
+                f"\nSeznam nemusí být úplný: v okresech, kde MAS působí ({okresy}), máme {len(unverified)} obcí, "
+                f"u kterých MAS zatím ověřenou nemáme, a některé z nich mohou patřit i do {mas.short_name}. "
+                "Úplný seznam má MAS sama."
+            )
+        message = f"{text}\nKontakt: {self._contacts(mas)}."
+        line = f"{mas.short_name}: {self._contacts(mas, address=False)}."
+        return PlaceMatch(query, PlaceStatus.ASSIGNED, None, None, mas, (), message, None, False, self.fallback, line)
 
     def storable_name(self, obec: Municipality) -> str:
         """The name to remember for a user: plain, or with its okres when the name alone is ambiguous."""

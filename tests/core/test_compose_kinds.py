@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.compose import _kind_bonus, _list_commas, asked_channels, asks_money, carries_kind
+from bot.compose import _kind_bonus, _list_commas, asked_channels, asks_money, carries_kind, with_note
 from bot.intent import QuestionKind
 
 
@@ -81,3 +81,22 @@ def test_how_high_is_the_support_asks_for_money() -> None:
     assert asks_money("Jak vysoká je podpora v nezaměstnanosti?")
     assert asks_money("jak vysoka byla dotace na zatepleni")
     assert not asks_money("Jak vysoká je nezaměstnanost v kraji?")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Dává 50 000 Kč, až 85 % nákladů.", "Dává 50 000 Kč, až 85 % nákladů (údaj k 5/2024)."),
+        ("Projekt stojí 1,2 mld.", "Projekt stojí 1,2 mld. (údaj k 5/2024)."),  # an abbreviation keeps its dot
+        ("Kolik stojí?", "Kolik stojí (údaj k 5/2024)?"),
+        ("Dával 50 000 Kč (údaj z roku 2023).", "Dával 50 000 Kč (údaj z roku 2023)."),  # already dated
+    ],
+)
+def test_an_age_note_goes_inside_the_sentence(sentence: str, expected: str) -> None:
+    assert with_note(sentence, "údaj k 5/2024") == expected
+
+
+def test_a_word_about_phones_is_not_a_phone_number() -> None:
+    channels = asked_channels("jaký je telefon na krajský úřad?")
+    pointer = "Adresy a telefony kontaktních pracovišť najdete na webu uradprace.cz."
+    assert _kind_bonus(QuestionKind.CONTACT, pointer, set(), set(), channels=channels) < 0

@@ -1,0 +1,43 @@
+"""Contact questions over the real knowledge: the asked channel leads, a named MAS gets its own card."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.intent import QuestionKind
+from index.chunks import split_sentences
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["jaký je telefon na krajský úřad kvůli transformaci?", "tel na kraj? chci se zeptat na OPST"],
+)
+def test_a_phone_question_leads_with_the_number(engine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.confident
+    assert "475 657 111" in " ".join(split_sentences(answer.body)[:2])
+
+
+@pytest.mark.parametrize("question", ["tel na MAS Vladař", "jaký je telefon na masku Vladař?", "MAS Vladař"])
+def test_a_named_mas_gets_its_own_card_never_another_mas_number(engine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.kind is QuestionKind.PLACE and answer.place_lead
+    assert "vladar.cz" in answer.text
+    assert "775 250 233" not in answer.text  # MAS Naděje's phone
+
+
+def test_which_municipalities_a_mas_serves_comes_from_the_table(engine) -> None:
+    answer = engine.answer("Které obce patří do MAS Naděje?")
+    assert answer.kind is QuestionKind.PLACE
+    assert "Lišnice" in answer.text and "nemusí být úplný" in answer.text
+
+
+def test_a_question_naming_a_municipality_and_its_mas_gets_the_municipality_card(engine) -> None:
+    answer = engine.answer("Patří Žatec do MAS Vladař?")
+    assert answer.place is not None and answer.place.obec is not None and answer.place.obec.name == "Žatec"
+
+
+def test_where_does_a_town_belong_gets_its_card(engine) -> None:
+    answer = engine.answer("kam patří Bílina?")
+    assert answer.place_lead and answer.place is not None and answer.place.obec is not None
+    assert answer.place.obec.name == "Bílina"
