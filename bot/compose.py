@@ -28,10 +28,13 @@ from bot.places import Mas, PlaceMatch, contact_summary
 from bot.question import is_cyrillic
 from bot.scope import (
     asked_noun,
+    asks_current_holder_of_former,
     asks_past_award,
+    asks_unknown_thing,
     asks_unquoted_call,
     asks_unquoted_time,
     document_pairs,
+    document_prefix_pairs,
     looks_off_topic,
     outside_scope,
     resembles_curated,
@@ -613,7 +616,9 @@ def empty_answer(question: str, *, fallback: Mas | None, lang: str = i18n.DEFAUL
     )
 
 
-def _beyond_the_quotes(question: str, quoted: str, index: IndexData, named_place: str | None) -> bool:
+def _beyond_the_quotes(
+    question: str, quoted: str, index: IndexData, named_place: str | None, query_terms: tuple[str, ...] = ()
+) -> bool:
     """The question asks what the quoted text cannot say: a year it never names or a forecast, a name whose
     words the documents never use together, the price of something it never mentions, the size of something
     no document names, or what a named municipality has ("Jaký rozpočet má město Louny") when the quote
@@ -621,6 +626,11 @@ def _beyond_the_quotes(question: str, quoted: str, index: IndexData, named_place
     if asks_unquoted_time(question, quoted) or unquoted_price(question, quoted):
         return True
     if unknown_phrases(question, document_pairs(index), named_place) or unknown_measured(question, index.bm25.postings):
+        return True
+    if asks_current_holder_of_former(question, quoted):
+        return True
+    pairs = document_prefix_pairs(index)
+    if asks_unknown_thing(question, quoted, index.bm25.postings, pairs, query_terms, index.bm25.expand):
         return True
     said = fold_lower(quoted)
     noun = asked_noun(question)
@@ -670,7 +680,7 @@ def compose(
     headings = " ".join(dict.fromkeys(q.chunk.breadcrumb for q in quotes))
     if asks_unquoted_call(question, f"{headings} {said}"):  # "výzva 250" answered with another call's figures
         about_elsewhere = True
-    if not foreign and _beyond_the_quotes(question, f"{headings} {said}", index, named_place):
+    if not foreign and _beyond_the_quotes(question, f"{headings} {said}", index, named_place, result.query_terms):
         about_elsewhere = True
     sentences = [sentence for q in quotes for sentence in q.chunk.sentences[q.start : q.end]]
     elsewhere = outside_scope(

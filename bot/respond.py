@@ -35,7 +35,7 @@ from bot.intent import QuestionKind, classify, looks_like_followup
 from bot.language import detect_language
 from bot.places import PlaceMatch, Places, contact_summary
 from bot.question import asks_for_mas, clean_question, has_words, not_for_the_documents, small_talk
-from bot.scope import asks_past_award, regions_named
+from bot.scope import asks_past_award, regions_named, says_more_than_a_place
 from index.analyzer import analyze
 from index.glossary import Glossary
 from index.normalize import QueryNormalizer
@@ -76,7 +76,13 @@ def _bare_place(text: str, named: PlaceMatch | None) -> bool:
     if named is None or not named.found:
         return False
     folded = fold_lower(text)
-    return len(folded.split()) <= MAX_PLACE_WORDS and not _NOT_A_NAME.search(folded)
+    obec = named.obec
+    return (
+        obec is not None
+        and len(folded.split()) <= MAX_PLACE_WORDS
+        and not _NOT_A_NAME.search(folded)
+        and not says_more_than_a_place(text, obec.name)
+    )
 
 
 def _bare_name(text: str) -> bool:

@@ -268,7 +268,7 @@ def unquoted_price(question: str, quoted: str) -> bool:
 
 
 # "Jak vysoký důchod…", "jak velkou hypotéku…": the measured thing must be a word the knowledge uses.
-_MEASURED = re.compile(r"\bjak\s+(?:vysok|velk)\w*\s+(\w+)")
+_MEASURED = re.compile(r"\bjak\s+(?:vysok|velk)\w*\s+(?:(?:je|jsou|bude|byl\w*)\s+)?(\w+)")
 
 
 def unknown_measured(question: str, vocabulary: Container[str]) -> bool:
@@ -282,7 +282,7 @@ def unknown_measured(question: str, vocabulary: Container[str]) -> bool:
 
 # The noun a "jaký…/kolik…" question asks about ("Jaký rozpočet má město Louny"); verbs ask for no noun.
 _ASKED = re.compile(
-    r"\b(?:jak(?:y|a|e|ou|eho|ych|ej|ym)|kolik\w*)\s+(?:(?:tech|ty|ten|ta|tam|asi|zhruba|mi|mu|nam|vam|si|se|to)\s+)*(\w+)"
+    r"\b(?:jak(?:y|a|e|ou|eho|ych|ej|ym)|kolik\w*)\s+(?:(?:tech|ty|ten|ta|tam|asi|zhruba|mi|mu|nam|vam|si|se|to|je|jsou)\s+)*(\w+)"
 )
 _NOT_ASKED = re.compile(
     r"^(je|jsou|byl\w*|bude|budou|ma|maji|mel\w*|maj|cini\w*|muze\w*|muzu|lze|to|celkem|tak|ted|dostan\w*|"
@@ -299,6 +299,7 @@ def asked_noun(question: str) -> str | None:
 
 
 _PAIRS: dict[str, set[tuple[str, str]]] = {}
+_PREFIX_PAIRS: dict[str, set[tuple[str, str]]] = {}
 
 
 def document_pairs(index: IndexData) -> set[tuple[str, str]]:
@@ -311,4 +312,153 @@ def document_pairs(index: IndexData) -> set[tuple[str, str]]:
         pairs = word_pairs(t for c in index.chunks for t in (c.breadcrumb, c.text))
         _PAIRS.clear()
         _PAIRS[index.build_id] = pairs
+    return pairs
+
+
+# What a "jaký/kolik" or "kdo/co je" question asks about: up to two words after the question word, its
+# fillers and "je/jsou" ("Jaká je minimální mzda", "kdo je předseda vlády", "kolik tun uhlí"). It ends at a
+# short word or a verb ("jaký plat má poslanec" asks about "plat", "kolik hektarů zabírají" about hektary);
+# money words ask for no thing (`asked_noun`). "Co znamená…", "kdo to vede" ask for no named thing.
+_QUESTION_WORD = re.compile(r"^(?:jak(?:y|a|e|ou|eho|ych|ej|ym)|kolik\w*)$")
+_WHO_WHAT = re.compile(r"^(?:kdo|co)$")
+_COPULA = frozenset("je jsou byl byla bylo byli bude budou".split())
+_FILLER = frozenset(
+    "tech ty ten ta tam asi zhruba mi mu nam vam si se to je jsou byl byla bylo byli bude budou vlastne presne "
+    "ted dnes letos aktualne momentalne soucasny soucasna soucasne nakonec vsechno vse teda tedy vubec uz".split()
+)
+_PHRASE_END = re.compile(r"^(?:ma|maji|mel\w*|dela\w*|vlastni|pracuj\w*|stoj\w*|muze\w*|dostan\w*|bere|beru)$")
+_VERB_END = re.compile(r"^\w{3,}(?:li|ly|la|lo|ji|me|te|is|es|as)$")  # "navýšili", "zabírají", "uděláš"
+_PHRASE_WORDS = 2
+
+
+def asked_phrase(question: str) -> list[str]:
+    """The search terms of the thing a "jaký/kolik/kdo je/co je" question asks about, in order (at most two)."""
+    words = re.findall(r"\w+", question)
+    folded = [fold_lower(w) for w in words]
+    start = None
+    for i, word in enumerate(folded):
+        if _QUESTION_WORD.match(word) or (_WHO_WHAT.match(word) and i + 1 < len(folded) and folded[i + 1] in _COPULA):
+            start = i + 1
+            break
+    if start is None:
+        return []
+    while start < len(words) and folded[start] in _FILLER:
+        start += 1
+    phrase: list[str] = []
+    for word, plain in zip(words[start:], folded[start:], strict=True):
+        if len(plain) < 3 or _PHRASE_END.match(plain) or _VERB_END.match(plain):
+            break
+        if not phrase and _NOT_ASKED.match(plain):
+            break
+        terms = analyze(word)
+        if not terms:
+            break
+        phrase.append(terms[0])
+        if len(phrase) == _PHRASE_WORDS:
+            break
+    return phrase
+
+
+# Words that ask for a property of a thing (its highest amount, its phone number) rather than name one: a
+# quote that lacks them may still speak of the thing ("maximální podpora" answered by "nejvyšší podpora").
+_PROPERTY = re.compile(
+    r"^(?:maxim|minim|nejvy|nejni|celk|prum|aktu|souca|presn|konkr|dals|nov|hlavn|cisl|tele|kont|adres|mail|web|"
+    r"nazv|nazev|jmen|poc|vys|cast|term|datu|lhut)"
+)
+
+
+def _stem(term: str) -> str:
+    """A term's beginning without its last letter, three to five letters: "mzda", "mzdy" and "mzdě" are one."""
+    return term[: min(5, max(3, len(term) - 1))]
+
+
+def _prefix_pair(one: str, two: str) -> tuple[str, str]:
+    """A pair of terms by their beginnings, in either order: "průměrná mzda" and "průměrné mzdy" are one."""
+    first, second = _stem(one), _stem(two)
+    return (first, second) if first <= second else (second, first)
+
+
+def prefix_pairs(pairs: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+    """`word_pairs` compared by their terms' beginnings and in either order, for `asks_unknown_thing`."""
+    return {_prefix_pair(one, two) for one, two in pairs}
+
+
+# "Kolik hektarů…": a counted unit right after "kolik" ("kolik je rodičovský příspěvek" names a thing).
+_COUNTED = re.compile(r"\bkolik\s+(?!(?:je|jsou|bude|byl\w*|to|stoj\w*)\b)\w")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\s›\s")  # sentences, and a heading's parts
+
+
+def asks_unknown_thing(
+    question: str,
+    quoted: str,
+    vocabulary: Container[str],
+    pairs: Container[tuple[str, str]],
+    query_terms: Iterable[str] = (),
+    fix: Callable[[Sequence[str]], list[str]] | None = None,
+) -> bool:
+    """The thing the question asks about is not the documents' ("Jaká je minimální mzda?", "kdo je předseda
+    vlády"): a word of it the search kept but no document uses (not counted in a "kolik" question), or two known
+    words the documents never put side by side and no quoted sentence holds together. Words the search
+    replaced (colloquial synonyms) are not judged: only `query_terms` (the search's terms) count; `fix` spells
+    a term as the index does (typos, words typed without accents: "rozpocet" is "rozpočet")."""
+    typed = asked_phrase(question)
+    phrase = fix(typed) if fix is not None else typed
+    searched = set(query_terms)
+    counted = bool(_COUNTED.search(fold_lower(question)))
+    for t, f in zip(typed, phrase, strict=True):
+        # "Kolik hektarů…" is answered by "… ha": a unit the documents abbreviate is no unknown thing.
+        if (t in searched or f in searched) and f not in vocabulary and not counted and not _PROPERTY.match(f):
+            return True
+    if len(phrase) < _PHRASE_WORDS or not all(t in vocabulary for t in phrase):
+        return False
+    if _prefix_pair(*phrase) in pairs:
+        return False
+    stems = [_stem(t) for t in phrase]
+    for sentence in _SENTENCE.split(quoted):
+        held = {_stem(t) for t in analyze(sentence)}
+        if all(s in held for s in stems):
+            return False
+    said = {_stem(t) for t in analyze(quoted)}
+    return any(s not in said and not _PROPERTY.match(s) for s in stems)
+
+
+# "Kdo je starosta Bíliny?" answered by "…, dříve starostka Bíliny": the quote names a former holder only.
+_OFFICE = re.compile(r"\bkdo\s+(?:je|bude|dela|ted\s+dela|vede|ridi)\s+(?:ted\s+|dnes\s+|soucasn\w+\s+)?(\w+)")
+_FORMER = re.compile(r"\b(?:drive|byval\w*|byl\w*|puvodne|exe?)\s+(?:\w+\s+)?$")
+
+
+def asks_current_holder_of_former(question: str, quoted: str) -> bool:
+    """A "kdo je <office>" question whose office the quote names only as someone's former one ("dříve
+    starostka", "bývalý ředitel"): the quote does not say who holds it now."""
+    found = _OFFICE.search(fold_lower(question))
+    if found is None or len(found.group(1)) < 4:
+        return False
+    stem = found.group(1)[:5]
+    said = fold_lower(quoted)
+    mentions = [m.start() for m in re.finditer(rf"\b{re.escape(stem)}", said)]
+    return bool(mentions) and all(_FORMER.search(said[max(0, at - 30) : at]) for at in mentions)
+
+
+# Words that may stand next to a municipality's name in a message that only names it ("z Jirkova", "obec Hrob").
+_PLACE_INTRO = frozenset("obec obci mesto meste mestys mestecko jsem jsme bydlim bydlime zijem zijeme okres".split())
+
+
+def says_more_than_a_place(text: str, place: str) -> bool:
+    """The message holds a word that is neither part of the municipality's name nor a word introducing it
+    ("jakej je rozpocet mesta most", "bude zitra v litvinove prset"): it asks something about the place."""
+    home = {fold_lower(word)[:3] for word in re.findall(r"\w+", place)}
+    for word in re.findall(r"\w+", fold_lower(text)):
+        if len(word) <= 2 or word in _PLACE_INTRO or word[:3] in home:
+            continue
+        return True
+    return False
+
+
+def document_prefix_pairs(index: IndexData) -> set[tuple[str, str]]:
+    """`prefix_pairs` of `document_pairs`, computed once per build (returned from a local, as there)."""
+    pairs = _PREFIX_PAIRS.get(index.build_id)
+    if pairs is None:
+        pairs = prefix_pairs(document_pairs(index))
+        _PREFIX_PAIRS.clear()
+        _PREFIX_PAIRS[index.build_id] = pairs
     return pairs

@@ -9,11 +9,16 @@ import pytest
 from bot.intent import QuestionKind
 from bot.scope import (
     asked_noun,
+    asked_phrase,
+    asks_current_holder_of_former,
     asks_past_award,
+    asks_unknown_thing,
     asks_unquoted_call,
     asks_unquoted_time,
     call_numbers,
     outside_scope,
+    prefix_pairs,
+    says_more_than_a_place,
     unknown_measured,
     unknown_names,
     unknown_phrases,
@@ -189,3 +194,68 @@ def test_questions_beyond_what_the_documents_say_are_not_answered(engine: Any) -
         "Jaký rozpočet má město Louny na rok 2027?",
     ):
         assert not engine.answer(question).confident, question
+
+
+@pytest.mark.parametrize(
+    ("question", "phrase"),
+    [
+        ("Jaká je minimální mzda v roce 2026?", ["minimaln", "mzda"]),
+        ("kdo je predseda vlady", ["predsed", "vlad"]),
+        ("jaky plat ma poslanec", ["plat"]),  # a verb ends the asked thing
+        ("Kolik hektarů zabírají brownfieldy?", ["hektar"]),
+        ("Co znamená CLLD?", []),  # "co" without "je" asks for no named thing
+        ("O kolik navýšili 39. výzvu?", []),
+        ("Kolik peněz dostane obec?", []),  # money asks for no thing
+    ],
+)
+def test_asked_phrase_is_the_thing_after_the_question_word(question: str, phrase: list[str]) -> None:
+    assert asked_phrase(question) == phrase
+
+
+_DOCS = ["Nejvyšší podpora v nezaměstnanosti je 38 537 Kč.", "Strop je 0,8násobek průměrné mzdy."]
+
+
+def test_two_words_the_documents_never_join_and_the_quote_lacks_are_an_unknown_thing() -> None:
+    vocabulary = set(analyze(" ".join([*_DOCS, "minimální dotace mzda"])))
+    pairs = prefix_pairs(word_pairs(_DOCS))
+    quote = _DOCS[0]
+    assert asks_unknown_thing("Jaká je minimální mzda?", quote, vocabulary, pairs)
+    assert not asks_unknown_thing("Jaká je nejvyšší podpora?", quote, vocabulary, pairs)
+    # a word of degree the quote lacks ("maximální" for "nejvyšší") is no unknown thing
+    assert not asks_unknown_thing("kolik je maximální podpora", quote, vocabulary | {"maximaln"}, pairs)
+    # "průměrná mzda" is in the documents ("průměrné mzdy"), in another case
+    assert not asks_unknown_thing("Jaká je průměrná mzda?", quote, vocabulary, pairs)
+
+
+def test_a_searched_word_no_document_uses_is_an_unknown_thing_unless_it_is_a_counted_unit() -> None:
+    vocabulary = set(analyze(" ".join(_DOCS)))
+    question = "jak vysoký je přídavek na dítě"
+    searched = analyze("Jaký je přídavek na dítě")
+    assert asks_unknown_thing("Jaký je přídavek na dítě", _DOCS[0], vocabulary, set(), searched)
+    assert not asks_unknown_thing("Jaký je přídavek na dítě", _DOCS[0], vocabulary, set(), ())  # replaced
+    hectares = "Kolik hektarů zabírají brownfieldy?"
+    assert not asks_unknown_thing(hectares, _DOCS[0], vocabulary, set(), analyze(hectares))
+    assert question
+
+
+def test_a_former_office_does_not_say_who_holds_it_now() -> None:
+    quote = "Ministryní je Zuzana Mrázová, dříve starostka Bíliny."
+    assert asks_current_holder_of_former("Kdo je starosta Bíliny?", quote)
+    assert not asks_current_holder_of_former("Kdo je starosta Bíliny?", "Starostou Bíliny je Jan Novák.")
+    assert not asks_current_holder_of_former("Kdo je ministr?", quote)  # the office is not in the quote
+
+
+@pytest.mark.parametrize(
+    ("text", "more"),
+    [
+        ("z Jirkova", False),
+        ("obec Hrob", False),
+        ("hora sv. kateriny", False),
+        ("jakej je rozpocet mesta most", True),
+        ("bude zitra v litvinove prset", True),
+    ],
+)
+def test_a_message_says_more_than_a_place_when_it_holds_other_words(text: str, more: bool) -> None:
+    place = {"z Jirkova": "Jirkov", "obec Hrob": "Hrob", "hora sv. kateriny": "Hora Svaté Kateřiny"}.get(text)
+    place = place or ("Most" if "most" in text else "Litvínov")
+    assert says_more_than_a_place(text, place) is more
