@@ -34,7 +34,6 @@ from bot.scope import (
     asks_unquoted_call,
     asks_unquoted_time,
     document_pairs,
-    document_prefix_pairs,
     looks_off_topic,
     outside_scope,
     resembles_curated,
@@ -629,8 +628,7 @@ def _beyond_the_quotes(
         return True
     if asks_current_holder_of_former(question, quoted):
         return True
-    pairs = document_prefix_pairs(index)
-    if asks_unknown_thing(question, quoted, index.bm25.postings, pairs, query_terms, index.bm25.expand):
+    if asks_unknown_thing(question, index.bm25.postings, query_terms, index.bm25.expand):
         return True
     said = fold_lower(quoted)
     noun = asked_noun(question)

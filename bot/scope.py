@@ -299,7 +299,6 @@ def asked_noun(question: str) -> str | None:
 
 
 _PAIRS: dict[str, set[tuple[str, str]]] = {}
-_PREFIX_PAIRS: dict[str, set[tuple[str, str]]] = {}
 
 
 def document_pairs(index: IndexData) -> set[tuple[str, str]]:
@@ -367,59 +366,29 @@ _PROPERTY = re.compile(
 )
 
 
-def _stem(term: str) -> str:
-    """A term's beginning without its last letter, three to five letters: "mzda", "mzdy" and "mzdě" are one."""
-    return term[: min(5, max(3, len(term) - 1))]
-
-
-def _prefix_pair(one: str, two: str) -> tuple[str, str]:
-    """A pair of terms by their beginnings, in either order: "průměrná mzda" and "průměrné mzdy" are one."""
-    first, second = _stem(one), _stem(two)
-    return (first, second) if first <= second else (second, first)
-
-
-def prefix_pairs(pairs: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
-    """`word_pairs` compared by their terms' beginnings and in either order, for `asks_unknown_thing`."""
-    return {_prefix_pair(one, two) for one, two in pairs}
-
-
 # "Kolik hektarů…": a counted unit right after "kolik" ("kolik je rodičovský příspěvek" names a thing).
 _COUNTED = re.compile(r"\bkolik\s+(?!(?:je|jsou|bude|byl\w*|to|stoj\w*)\b)\w")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\s›\s")  # sentences, and a heading's parts
 
 
 def asks_unknown_thing(
     question: str,
-    quoted: str,
     vocabulary: Container[str],
-    pairs: Container[tuple[str, str]],
     query_terms: Iterable[str] = (),
     fix: Callable[[Sequence[str]], list[str]] | None = None,
 ) -> bool:
-    """The thing the question asks about is not the documents' ("Jaká je minimální mzda?", "kdo je předseda
-    vlády"): a word of it the search kept but no document uses (not counted in a "kolik" question), or two known
-    words the documents never put side by side and no quoted sentence holds together. Words the search
-    replaced (colloquial synonyms) are not judged: only `query_terms` (the search's terms) count; `fix` spells
-    a term as the index does (typos, words typed without accents: "rozpocet" is "rozpočet")."""
+    """The thing the question asks about is not the documents' ("Jaký je přídavek na dítě?"): a word of it the
+    search kept but no document uses (not counted in a "kolik" question). Words the search replaced (colloquial
+    synonyms) are not judged: only `query_terms` (the search's terms) count; `fix` spells a term as the index
+    does (typos, words typed without accents: "rozpocet" is "rozpočet")."""
     typed = asked_phrase(question)
     phrase = fix(typed) if fix is not None else typed
     searched = set(query_terms)
-    counted = bool(_COUNTED.search(fold_lower(question)))
-    for t, f in zip(typed, phrase, strict=True):
-        # "Kolik hektarů…" is answered by "… ha": a unit the documents abbreviate is no unknown thing.
-        if (t in searched or f in searched) and f not in vocabulary and not counted and not _PROPERTY.match(f):
-            return True
-    if len(phrase) < _PHRASE_WORDS or not all(t in vocabulary for t in phrase):
-        return False
-    if _prefix_pair(*phrase) in pairs:
-        return False
-    stems = [_stem(t) for t in phrase]
-    for sentence in _SENTENCE.split(quoted):
-        held = {_stem(t) for t in analyze(sentence)}
-        if all(s in held for s in stems):
-            return False
-    said = {_stem(t) for t in analyze(quoted)}
-    return any(s not in said and not _PROPERTY.match(s) for s in stems)
+    if _COUNTED.search(fold_lower(question)):
+        return False  # "Kolik hektarů…" is answered by "… ha": a unit the documents abbreviate is no unknown thing
+    return any(
+        (t in searched or f in searched) and f not in vocabulary and not _PROPERTY.match(f)
+        for t, f in zip(typed, phrase, strict=True)
+    )
 
 
 # "Kdo je starosta Bíliny?" answered by "…, dříve starostka Bíliny": the quote names a former holder only.
@@ -452,13 +421,3 @@ def says_more_than_a_place(text: str, place: str) -> bool:
             continue
         return True
     return False
-
-
-def document_prefix_pairs(index: IndexData) -> set[tuple[str, str]]:
-    """`prefix_pairs` of `document_pairs`, computed once per build (returned from a local, as there)."""
-    pairs = _PREFIX_PAIRS.get(index.build_id)
-    if pairs is None:
-        pairs = prefix_pairs(document_pairs(index))
-        _PREFIX_PAIRS.clear()
-        _PREFIX_PAIRS[index.build_id] = pairs
-    return pairs
