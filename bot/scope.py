@@ -295,6 +295,8 @@ def asked_noun(question: str) -> str | None:
     found = _ASKED.search(fold_lower(question))
     if found is None or len(found.group(1)) < 4 or _NOT_ASKED.match(found.group(1)):
         return None
+    if _PROPERTY.match(found.group(1)):  # "Jaká je nejvyšší podpora?" asks for a degree, not a named thing
+        return None
     return found.group(1)
 
 
