@@ -63,6 +63,7 @@ LONG_ANSWER = 900
 SECOND_UNIT_MARGIN = 0.08
 NEXT_SENTENCE_MARGIN = 0.12  # the one or two sentences right after the lead, in its passage
 FOREIGN_UNIT_MARGIN = 0.15
+CARRIER_MARGIN = 0.05  # a Czech question's best sentence without the asked fact yields to one this close with it
 CHANNEL_MARGIN = 0.10  # how much closer a sentence may read before it outranks the asked phone or e-mail
 OTHER_DOCUMENT_MARGIN = 0.03
 FIRST_SENTENCE_BONUS = 0.03  # staff put the core fact of a section first (knowledge/README.md)
@@ -401,14 +402,14 @@ def _same_fact(a: str, b: str) -> bool:
 
 
 def _carrier_first(
-    scored: list[tuple[float, int, int, Hit]], kind: QuestionKind, question: str
+    scored: list[tuple[float, int, int, Hit]], kind: QuestionKind, question: str, margin: float
 ) -> list[tuple[float, int, int, Hit]]:
-    """A foreign question's sentences are ranked by meaning alone, so a sentence about the topic can outrank
-    the one with the asked date, amount or contact ("Since when can energy communities…"); the best
-    sentence that carries the asked kind of fact leads when it is nearly as good."""
+    """A sentence about the topic can outrank the one with the asked date, amount or contact ("Since when can
+    energy communities…", "kolik mi daj…" → "Podpora při rekvalifikaci jsou peníze…"); the best sentence that
+    carries the asked kind of fact leads when it is within `margin` of the best."""
     best = scored[0][0]
     for i, (score, _, pos, hit) in enumerate(scored):
-        if score < best - FOREIGN_UNIT_MARGIN:
+        if score < best - margin:
             break
         if carries_kind(kind, hit.chunk.sentences[pos], question):
             return [scored[i], *scored[:i], *scored[i + 1 :]]
@@ -439,9 +440,11 @@ def select_quotes(result: SearchResult, index: IndexData, kind: QuestionKind, *,
     scored = _scored_sentences(result, index, kind)
     if not scored:
         return []
-    if foreign and kind in _SPECIFIC_FACTS:
-        scored = _carrier_first(scored, kind, result.query)
-    elif kind is QuestionKind.CONTACT:
+    if kind in _SPECIFIC_FACTS:
+        # A foreign question ranks by meaning alone, less sharply; a Czech one only when the best sentence
+        # lacks the asked figure, date or contact (answer with the one that has it, rather than "nevím").
+        scored = _carrier_first(scored, kind, result.query, FOREIGN_UNIT_MARGIN if foreign else CARRIER_MARGIN)
+    if kind is QuestionKind.CONTACT and not foreign:
         scored = _channel_first(scored, asked_channels(result.query))
     best_score, _, best_pos, best_hit = scored[0]
     lead = _unit(best_hit, best_pos, best_score)

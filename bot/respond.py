@@ -246,6 +246,10 @@ def respond(
     exact = {t for w in ctx.normalizer.real_words(lexical_text) for t in analyze(w)} if normalized else set()
 
     vector = ctx.vector(dense_text)
+    # The passages are searched with the documents' words for everyday ones ("kývne" → "rozhoduje"); the
+    # curated answers keep the question as typed, as their phrasings are written in everyday words too.
+    plain = ctx.synonyms.in_document_words(dense_text, ctx.index.bm25.postings) if normalized else dense_text
+    search_vector = ctx.vector(plain) if plain != dense_text else vector
     # "kam mám volat v Žatci?": the MAS card leads. A region alone leads only when the question asks who
     # helps there ("kdo poradí na Lounsku?"), not how many or whether ("kolik MAS je na Mostecku?").
     wants_place = named is not None and asks_for_mas(text) and (named.obec is not None or kind in _WHO_HELPS_KINDS)
@@ -262,7 +266,7 @@ def respond(
         None,
         dense_text,
         k=PASSAGES,
-        query_vector=vector,
+        query_vector=search_vector,
         synonyms=ctx.synonyms,
         lexical_query=lexical_text,
         exact_terms=exact,

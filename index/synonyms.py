@@ -1,12 +1,14 @@
 """Staff synonyms compiled for the lexical search: everyday words' terms → the documents' terms.
 
-Only the BM25 side of the search is expanded ("pracák" → "úřad práce"); the dense model already
-handles paraphrase. The list itself is read and validated by `kb.synonyms`.
+The BM25 side of the search is expanded ("pracák" → "úřad práce"); for the dense side, an everyday word no
+document uses is read as the rule's first document word (`in_document_words`), because the embedding model
+cannot guess what "kývne" or "fara" means here. The list itself is read and validated by `kb.synonyms`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from index.analyzer import analyze
@@ -19,15 +21,42 @@ class Synonyms:
     """Analysed key term sequences → analysed terms to add to the query."""
 
     rules: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+    # Per rule, the first document word as staff wrote it ("kývne" → "rozhoduje"), for `in_document_words`.
+    first_words: tuple[str, ...] = ()
 
     @classmethod
     def compile(cls, entries: Iterable[SynonymEntry]) -> Synonyms:
-        rules = []
+        rules, first_words = [], []
         for entry in entries:
             key, expansion = _terms(entry)
             if key and expansion:
                 rules.append((key, expansion))
-        return cls(tuple(rules))
+                first_words.append(entry.words[0])
+        return cls(tuple(rules), tuple(first_words))
+
+    def in_document_words(self, text: str, vocabulary: Collection[str]) -> str:
+        """The text with its everyday words no document uses replaced by the documents' word ("kdo kývne na
+        velké projekty" → "kdo rozhoduje na strategické projekty"): the embedding model, which never saw
+        "kývne" or "fara", then reads what the documents say. A key with a word the documents use stays."""
+        tokens = list(_TOKEN.finditer(text))
+        terms = [next(iter(analyze(t.group())), None) for t in tokens]
+        rules = sorted(
+            ((key, word) for (key, _), word in zip(self.rules, self.first_words, strict=True)),
+            key=lambda rule: -len(rule[0]),
+        )
+        out, copied, i = [], 0, 0
+        while i < len(tokens):
+            end = None
+            if terms[i] is not None:
+                for key, word in rules:
+                    end = _key_end(terms, i, key)
+                    if end is not None and not any(t in vocabulary for t in key):
+                        out += [text[copied : tokens[i].start()], word]
+                        copied = tokens[end - 1].end()
+                        break
+                    end = None
+            i = end if end is not None else i + 1
+        return "".join([*out, text[copied:]])
 
     @property
     def key_terms(self) -> frozenset[str]:
@@ -48,6 +77,21 @@ class Synonyms:
         for _, expansion in self.found(terms):
             out.extend(t for t in expansion if t not in out)
         return tuple(out)
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+def _key_end(terms: list[str | None], start: int, key: tuple[str, ...]) -> int | None:
+    """Where the key's terms, read from `start` over stop-words (None), end; None when they are not there."""
+    matched, i = 0, start
+    while i < len(terms) and matched < len(key):
+        if terms[i] is not None:
+            if terms[i] != key[matched]:
+                return None
+            matched += 1
+        i += 1
+    return i if matched == len(key) else None
 
 
 def _terms(entry: SynonymEntry) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -1,4 +1,4 @@
-"""Contact questions over the real knowledge: the asked channel leads, a named MAS gets its own card."""
+"""Contact and everyday-word questions over the real knowledge: the asked channel leads, a named MAS gets its card."""
 
 from __future__ import annotations
 
@@ -41,3 +41,16 @@ def test_where_does_a_town_belong_gets_its_card(engine) -> None:
     answer = engine.answer("kam patří Bílina?")
     assert answer.place_lead and answer.place is not None and answer.place.obec is not None
     assert answer.place.obec.name == "Bílina"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("kdo kývne na peníze pro ty velké projekty?", "Výběrová komise"),
+        ("chátrá nám fara, jde na ni dotace?", "brownfield"),
+        ("kolik dostanu penez na pracaku behem preskoleni?", "Kč"),
+    ],
+)
+def test_everyday_words_find_the_documents_answer(engine, question: str, expected: str) -> None:
+    answer = engine.answer(question)
+    assert answer.confident and expected in answer.body

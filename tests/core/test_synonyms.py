@@ -90,3 +90,15 @@ def test_a_real_word_may_still_take_another_ending_of_its_stem() -> None:
     bm25 = _bm25("Cesty do zahraničních regionů.")
     (typed,) = analyze("zahraničí")
     assert query_terms(bm25, "zahraničí", exact_terms={typed}) == tuple(analyze("zahraničních"))
+
+
+def test_everyday_words_no_document_uses_are_read_in_the_documents_words(tmp_path: Path) -> None:
+    rules = "kývne: [rozhoduje]\nvelké projekty: [strategické projekty]\nzateplení: [Nová zelená úsporám]\n"
+    synonyms = load_synonyms(write(tmp_path, rules))
+    vocabulary = set(analyze("O penězích rozhoduje komise. Zateplení domů platí program."))
+    assert synonyms.in_document_words("kdo kývne na ty velké projekty?", vocabulary) == (
+        "kdo rozhoduje na ty strategické projekty?"
+    )
+    # a word the documents use stays as it is: its synonyms only widen the lexical search
+    assert synonyms.in_document_words("je dotace na zateplení?", vocabulary) == "je dotace na zateplení?"
+    assert synonyms.in_document_words("velké a malé projekty", vocabulary) == "velké a malé projekty"
