@@ -330,6 +330,9 @@ def _kind_bonus(
 
 
 _ASIDE = re.compile(r"\([^()]*\)")
+# One named MAS ("MAS Naděje o.p.s. má web …"), not the national network ("NS MAS ČR") or MAS in general.
+_ONE_MAS = re.compile(r"\bMAS\s+(?!ČR\b)[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-záčďéěíňóřšťúůýž]+|\bSERVISO\b|skupina Podřipsko")
+_MAS_ASKED = re.compile(r"\bmas\w*|\bmask\w*|akcni\w* skupin|\bserviso\b")
 
 
 def _list_commas(sentence: str) -> int:
@@ -345,6 +348,7 @@ def _scored_sentences(result: SearchResult, index: IndexData, kind: QuestionKind
     money = kind is QuestionKind.AMOUNT and asks_money(result.query)
     percent = bool(_PERCENT_ASKED.search(fold_lower(result.query)))
     channels = asked_channels(result.query) if kind is QuestionKind.CONTACT else ()
+    asks_mas = _MAS_ASKED.search(fold_lower(result.query)) is not None
     idf = {t: index.bm25.idf(t) for t in q_terms}
     idf_total = sum(idf.values())
     scored: list[tuple[float, int, int, Hit]] = []
@@ -373,6 +377,8 @@ def _scored_sentences(result: SearchResult, index: IndexData, kind: QuestionKind
                 score -= 0.05
             if kind is not QuestionKind.YESNO and _YES_OR_NO.match(sentence):
                 score -= KIND_BONUS / 2  # "Ano: …" answers its section's yes/no question, not this one
+            if not asks_mas and len(set(_ONE_MAS.findall(sentence))) == 1:
+                score -= KIND_BONUS  # one MAS's web or phone does not answer a question that names no MAS
             scored.append((score, rank, pos, hit))
     scored.sort(key=lambda s: (-s[0], s[1], s[2]))
     return scored

@@ -54,3 +54,8 @@ def test_where_does_a_town_belong_gets_its_card(engine) -> None:
 def test_everyday_words_find_the_documents_answer(engine, question: str, expected: str) -> None:
     answer = engine.answer(question)
     assert answer.confident and expected in answer.body
+
+
+def test_a_contact_question_naming_no_mas_gets_no_single_mas_number(engine) -> None:
+    answer = engine.answer("kam můžu zavolat nebo napsat kvůli OPST?")
+    assert answer.confident and "MAS Naděje" not in answer.body
