@@ -335,6 +335,12 @@ _ONE_MAS = re.compile(r"\bMAS\s+(?!ČR\b)[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-z
 _MAS_ASKED = re.compile(r"\bmas\w*|\bmask\w*|akcni\w* skupin|\bserviso\b")
 
 
+def _with_negated(terms: set[str]) -> set[str]:
+    """A sentence's terms plus the words its negations deny ("neinvestiční" speaks of "investiční"): "Je
+    projekt investiční?" is answered by "Projekt je neinvestiční"."""
+    return terms | {t[2:] for t in terms if t.startswith("ne") and len(t) > 6}
+
+
 def _list_commas(sentence: str) -> int:
     """Commas that separate listed items: not in asides ("(FST, anglicky …, JTF)"), not decimal ("17,5")."""
     return len(re.findall(r",\s", _ASIDE.sub("", sentence)))
@@ -364,7 +370,7 @@ def _scored_sentences(result: SearchResult, index: IndexData, kind: QuestionKind
             kind not in (QuestionKind.OTHER, QuestionKind.YESNO, QuestionKind.LIST) and classify(heading) is kind
         )
         for pos, (sentence, sim) in enumerate(zip(chunk.sentences, sims, strict=True)):
-            terms = set(analyze(sentence))
+            terms = _with_negated(set(analyze(sentence)))
             # A sentence inherits half the weight of its section heading ("Motto fondu" → "Heslem je …").
             # Weighted by IDF, so the question's rare, specific words count more than its topic words.
             shared = sum(idf[t] for t in q_terms & terms) + 0.5 * sum(idf[t] for t in q_terms & (heading_terms - terms))

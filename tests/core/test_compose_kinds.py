@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.compose import _kind_bonus, _list_commas, asked_channels, asks_money, carries_kind, with_note
+from bot.compose import _kind_bonus, _list_commas, _with_negated, asked_channels, asks_money, carries_kind, with_note
 from bot.intent import QuestionKind
 
 
@@ -100,3 +100,11 @@ def test_a_word_about_phones_is_not_a_phone_number() -> None:
     channels = asked_channels("jaký je telefon na krajský úřad?")
     pointer = "Adresy a telefony kontaktních pracovišť najdete na webu uradprace.cz."
     assert _kind_bonus(QuestionKind.CONTACT, pointer, set(), set(), channels=channels) < 0
+
+
+def test_a_negated_word_speaks_of_the_asked_word() -> None:
+    from index.analyzer import analyze
+
+    terms = _with_negated(set(analyze("Projekt je neinvestiční.")))
+    assert set(analyze("investiční")) <= terms
+    assert _with_negated({"nejak"}) == {"nejak"}  # too short to be a negation of anything asked
