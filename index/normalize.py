@@ -95,6 +95,7 @@ _WORDS = {
     "sou": "jsou",
     "bysme": "bychom",
     "abysme": "abychom",
+    "kdybysme": "kdybychom",
     "dyz": "když",
     "nakou": "nějakou",
     "nakym": "nějakým",
@@ -103,7 +104,13 @@ _WORDS = {
     "teda": "tedy",
     "tedka": "teď",
     "dneska": "dnes",
+    "moh": "mohl",  # "bysme moh žádat"
+    "nemoh": "nemohl",
+    "pomoh": "pomohl",
 }
+# In a question typed without any accents, "zadat" is "žádat" ("na co se da zadat", "zadat o dotaci"), not
+# "to enter"; someone who types accents and writes "zadat" means "zadat".
+_ACCENTLESS_WORDS = {"zadat": "žádat", "zadam": "žádám", "zadame": "žádáme", "zadaji": "žádají"}
 
 # Standard words in "vo-" whose v-less twin is a more frequent word: prothetic-v stripping leaves them.
 _V_KEEP = frozenset({"vosa", "vosy", "vosu", "vose", "vosou", "volej", "voleje", "volejem", "volejte", "volga", "vode"})
@@ -291,9 +298,10 @@ class QueryNormalizer:
             out[i] = _like(typed, new)
             changes[i] = Change(typed, out[i], rule)
 
+        accentless = fold(query) == query
         for i in order:
             if _rewritable(tokens[i][0]):
-                new, rule = self._word(current[i])
+                new, rule = self._word(current[i], accentless)
                 if new is not None and new != current[i]:
                     rewrite(i, new, rule)
         for pos, i in enumerate(order):
@@ -306,10 +314,12 @@ class QueryNormalizer:
                     rewrite(i, *found)
         return NormalizedQuery(query, "".join(out), tuple(changes[i] for i in sorted(changes)))
 
-    def _word(self, lw: str) -> tuple[str | None, str]:
+    def _word(self, lw: str, accentless: bool = False) -> tuple[str | None, str]:
         key = fold(lw)
         if key in _WORDS and lw not in self._kb:
             return _WORDS[key], "colloquial:word"
+        if accentless and key in _ACCENTLESS_WORDS:
+            return _ACCENTLESS_WORDS[key], "colloquial:word"
         restored = self.restore(lw)
         base = restored or lw
         rule = "diacritics"

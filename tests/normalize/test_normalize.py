@@ -114,6 +114,8 @@ def test_unchanged_query_has_the_same_lexical_text(normalizer: QueryNormalizer) 
         ("sem starosta obce", "jsem starosta obce", "colloquial:sem"),
         ("je mi 58 a sem na dlažbě", "je mi 58 a jsem na dlažbě", "colloquial:sem"),
         ("Mám dotaz. Sem z Mostu", "Mám dotaz. Jsem z Mostu", "colloquial:sem"),
+        ("na co se da zadat", "na co se dá žádat", "colloquial:word"),  # no accents typed: "žádat"
+        ("kdybysme moh", "kdybychom mohl", "colloquial:word"),
     ],
 )
 def test_colloquial_forms_become_standard(normalizer: QueryNormalizer, typed: str, expected: str, rule: str) -> None:
@@ -146,6 +148,7 @@ def test_colloquial_forms_become_standard(normalizer: QueryNormalizer, typed: st
         "s rokem 2027",
         "kraj a obec",  # "-aj": "krají" is rarer than "kraj"
         "čaj",
+        "jak mám zadat obec do průvodce",  # accents typed elsewhere: "zadat" means to enter
         "xyzzy qwrtp",  # not words: nothing to restore
     ],
 )

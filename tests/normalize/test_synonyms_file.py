@@ -40,6 +40,13 @@ def test_every_entry_leads_to_words_the_documents_use(vocabulary: dict) -> None:
     assert dead == []
 
 
+def test_every_entry_first_word_is_the_documents(vocabulary: dict) -> None:
+    """An everyday word no document uses is searched as the entry's first word: that word must be theirs."""
+    data = yaml.safe_load((KNOWLEDGE / FILE_NAME).read_text(encoding="utf-8"))
+    foreign = [key for key, words in data.items() if not any(t in vocabulary for t in analyze(str(words[0])))]
+    assert foreign == []
+
+
 @pytest.mark.parametrize(
     ("question", "document_words"),
     [
