@@ -32,6 +32,7 @@ from bot.scope import (
     asks_past_award,
     asks_unknown_thing,
     asks_unquoted_call,
+    asks_unquoted_thing,
     asks_unquoted_time,
     document_pairs,
     looks_off_topic,
@@ -232,11 +233,9 @@ def carries_kind(kind: QuestionKind, text: str, question: str = "") -> bool:
                 return True
             said = fold_lower(text)
             unit = _UNITS.get(noun[:5])
-            return (
-                len(noun) < 4
-                or noun[:5] in said
-                or (unit is not None and re.search(rf"\d\s*{unit}\b", said) is not None)
-            )
+            if len(noun) < 4:  # "kolik MAS…": a figure right before it ("působí 9 MAS"), not any figure
+                return _counts(noun, text) if len(noun) == 3 and noun not in STOP_FOLDED else True
+            return noun[:5] in said or (unit is not None and re.search(rf"\d\s*{unit}\b", said) is not None)
         case QuestionKind.DATE:
             return bool(_DATE_LIKE.search(text))
         case QuestionKind.CONTACT:
@@ -641,7 +640,7 @@ def _beyond_the_quotes(
         return True
     if unknown_phrases(question, document_pairs(index), named_place) or unknown_measured(question, index.bm25.postings):
         return True
-    if asks_current_holder_of_former(question, quoted):
+    if asks_current_holder_of_former(question, quoted) or asks_unquoted_thing(question, quoted):
         return True
     if asks_unknown_thing(question, index.bm25.postings, query_terms, index.bm25.expand):
         return True
@@ -682,7 +681,8 @@ def compose(
     lead = quotes[0].text if quotes else ""
     said = " ".join(q.text for q in quotes)
     # A figure, date or contact asked about a named municipality, or what it received, must speak of it.
-    asks_about_place = kind in _SPECIFIC_FACTS or asks_past_award(question)
+    # "Kdo je ředitel úřadu práce v Mostě?": an office holder of a named municipality, too
+    asks_about_place = kind in _SPECIFIC_FACTS or kind is QuestionKind.WHO or asks_past_award(question)
     about_elsewhere = (
         named_place is not None and asks_about_place and fold_lower(named_place)[:5] not in fold_lower(said)
     )

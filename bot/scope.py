@@ -393,6 +393,33 @@ def asks_unknown_thing(
     )
 
 
+# Nouns that ask for a kind of answer rather than name a thing ("Jaký je rozdíl…", "Jaké jsou podmínky…"):
+# the answer need not repeat them.
+_ASKS_FOR_A_KIND = re.compile(
+    r"^(?:rozdil|podmin|postup|moznost|cil|smysl|ucel|rol|ukol|stav|situac|pravid|kriter|zpusob|duvod|vyhod|"
+    r"nevyhod|rizik|rada|nazor|vyznam|priklad|zkusenost|pozadav|krok|lhut|harmonogram|prubeh|vysledk|pristup)"
+)
+
+
+_NAMES_A_THING = re.compile(r"\b(?:jak(?:y|a|e|ej)\s+(?:je|jsou|byl\w*|bude)|kdo\s+(?:je|jsou|byl\w*|bude))\b")
+
+
+def asks_unquoted_thing(question: str, quoted: str) -> bool:
+    """The thing a "jaký je X / kolik X / kdo je X" question names is nowhere in the quote ("Jaký je plat
+    ředitele ICUK?" answered by who the director is, "Kdo je starosta Mostu?" by who the hejtman is): the
+    quote speaks of something near it. Words of degree and nouns that ask for a kind of answer are not judged."""
+    if not _NAMES_A_THING.search(fold_lower(question)):
+        return False  # "kolik…" is judged by its figure, "co je…" may name a thing in everyday words ("MASka")
+    phrase = asked_phrase(question)
+    if not phrase:
+        return False
+    first = phrase[0]
+    if len(first) < 4 or _PROPERTY.match(first) or _ASKS_FOR_A_KIND.match(first):
+        return False
+    said = {t[:4] for t in analyze(quoted)}
+    return first[:4] not in said
+
+
 # "Kdo je starosta Bíliny?" answered by "…, dříve starostka Bíliny": the quote names a former holder only.
 _OFFICE = re.compile(r"\bkdo\s+(?:je|bude|dela|ted\s+dela|vede|ridi)\s+(?:ted\s+|dnes\s+|soucasn\w+\s+)?(\w+)")
 _FORMER = re.compile(r"\b(?:drive|byval\w*|byl\w*|puvodne|exe?)\s+(?:\w+\s+)?$")

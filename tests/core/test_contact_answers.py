@@ -59,3 +59,11 @@ def test_everyday_words_find_the_documents_answer(engine, question: str, expecte
 def test_a_contact_question_naming_no_mas_gets_no_single_mas_number(engine) -> None:
     answer = engine.answer("kam můžu zavolat nebo napsat kvůli OPST?")
     assert answer.confident and "MAS Naděje" not in answer.body
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Kolik MAS je v Karlovarském kraji?", "Jaký je plat ředitele ICUK?", "Kdo je ředitel úřadu práce v Mostě?"],
+)
+def test_a_question_the_nearby_passages_do_not_answer_gets_nevim(engine, question: str) -> None:
+    assert not engine.answer(question).confident

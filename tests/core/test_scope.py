@@ -14,6 +14,7 @@ from bot.scope import (
     asks_past_award,
     asks_unknown_thing,
     asks_unquoted_call,
+    asks_unquoted_thing,
     asks_unquoted_time,
     call_numbers,
     outside_scope,
@@ -224,6 +225,17 @@ def test_a_searched_word_no_document_uses_is_an_unknown_thing_unless_it_is_a_cou
     assert not asks_unknown_thing(hectares, vocabulary, analyze(hectares))
     maximal = "kolik je maximální podpora"  # a word of degree asks for a property, not a thing
     assert not asks_unknown_thing(maximal, vocabulary, analyze(maximal))
+
+
+def test_a_named_thing_the_quote_never_mentions_is_not_answered_by_it() -> None:
+    director = "Ředitelem ICUK je od roku 2019 Martin Mata."
+    assert asks_unquoted_thing("Jaký je plat ředitele ICUK?", director)
+    assert not asks_unquoted_thing("Kdo je ředitel ICUK?", director)
+    # nouns asking for a kind of answer, degree words and "kolik"/"co je" questions are not judged here
+    assert not asks_unquoted_thing("Jaký je rozdíl mezi FST a OPST?", "OPST je program, FST je fond.")
+    assert not asks_unquoted_thing("Jaká je nejvyšší podpora?", "Strop je 38 537 Kč.")
+    assert not asks_unquoted_thing("Kolik hektarů zabírají brownfieldy?", "Brownfieldy mají 11 000 ha.")
+    assert not asks_unquoted_thing("co je ta MASka vlastně zač", "Místní akční skupina (MAS) je partnerství.")
 
 
 def test_a_former_office_does_not_say_who_holds_it_now() -> None:
