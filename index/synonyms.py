@@ -37,7 +37,8 @@ class Synonyms:
     def in_document_words(self, text: str, vocabulary: Collection[str]) -> str:
         """The text with its everyday words no document uses replaced by the documents' word ("kdo kývne na
         velké projekty" → "kdo rozhoduje na strategické projekty"): the embedding model, which never saw
-        "kývne" or "fara", then reads what the documents say. A key with a word the documents use stays."""
+        "kývne" or "fara", then reads what the documents say. A key whose last word, its head ("stará
+        fabrika", "dostal padáka"), is the documents' own stays as typed: only the lexical side widens."""
         tokens = list(_TOKEN.finditer(text))
         terms = [next(iter(analyze(t.group())), None) for t in tokens]
         rules = sorted(
@@ -50,7 +51,7 @@ class Synonyms:
             if terms[i] is not None:
                 for key, word in rules:
                     end = _key_end(terms, i, key)
-                    if end is not None and not any(t in vocabulary for t in key):
+                    if end is not None and key[-1] not in vocabulary:
                         out += [text[copied : tokens[i].start()], word]
                         copied = tokens[end - 1].end()
                         break
