@@ -17,6 +17,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -412,33 +413,19 @@ def _same_fact(a: str, b: str) -> bool:
     return overlap > 0.7 or (bool(numbers_a) and numbers_a == numbers_b and overlap > 0.4)
 
 
-def _carrier_first(
-    scored: list[tuple[float, int, int, Hit]], kind: QuestionKind, question: str, margin: float
+def _leads_if_close(
+    scored: list[tuple[float, int, int, Hit]], margin: float, carries: Callable[[str], bool]
 ) -> list[tuple[float, int, int, Hit]]:
-    """A sentence about the topic can outrank the one with the asked date, amount or contact ("Since when can
-    energy communities…", "kolik mi daj…" → "Podpora při rekvalifikaci jsou peníze…"); the best sentence that
-    carries the asked kind of fact leads when it is within `margin` of the best."""
+    """The best sentence that carries what was asked leads when it is within `margin` of the best one.
+
+    A sentence about the topic can outrank the one with the asked date, amount or contact ("Since when can
+    energy communities…", "kolik mi daj…" → "Podpora při rekvalifikaci jsou peníze…"), and a sentence about
+    where to ask in general can outrank the phone number a "tel na kraj?" asks for."""
     best = scored[0][0]
     for i, (score, _, pos, hit) in enumerate(scored):
         if score < best - margin:
             break
-        if carries_kind(kind, hit.chunk.sentences[pos], question):
-            return [scored[i], *scored[:i], *scored[i + 1 :]]
-    return scored
-
-
-def _channel_first(
-    scored: list[tuple[float, int, int, Hit]], channels: tuple[re.Pattern[str], ...]
-) -> list[tuple[float, int, int, Hit]]:
-    """ "tel na kraj?" wants a number: the best sentence that gives an asked channel leads when it is nearly as
-    good as the best one, even if a sentence about where to ask in general reads closer to the question."""
-    if not channels:
-        return scored
-    best = scored[0][0]
-    for i, (score, _, pos, hit) in enumerate(scored):
-        if score < best - CHANNEL_MARGIN:
-            break
-        if any(c.search(hit.chunk.sentences[pos]) for c in channels):
+        if carries(hit.chunk.sentences[pos]):
             return [scored[i], *scored[:i], *scored[i + 1 :]]
     return scored
 
@@ -454,9 +441,11 @@ def select_quotes(result: SearchResult, index: IndexData, kind: QuestionKind, *,
     if kind in _SPECIFIC_FACTS:
         # A foreign question ranks by meaning alone, less sharply; a Czech one only when the best sentence
         # lacks the asked figure, date or contact (answer with the one that has it, rather than "nevím").
-        scored = _carrier_first(scored, kind, result.query, FOREIGN_UNIT_MARGIN if foreign else CARRIER_MARGIN)
-    if kind is QuestionKind.CONTACT and not foreign:
-        scored = _channel_first(scored, asked_channels(result.query))
+        margin = FOREIGN_UNIT_MARGIN if foreign else CARRIER_MARGIN
+        scored = _leads_if_close(scored, margin, lambda s: carries_kind(kind, s, result.query))
+    channels = asked_channels(result.query) if kind is QuestionKind.CONTACT and not foreign else ()
+    if channels:
+        scored = _leads_if_close(scored, CHANNEL_MARGIN, lambda s: any(c.search(s) for c in channels))
     best_score, _, best_pos, best_hit = scored[0]
     lead = _unit(best_hit, best_pos, best_score)
     chosen = [lead]
