@@ -25,7 +25,7 @@ import numpy as np
 from bot import i18n
 from bot.answer import Answer, Passage, Source
 from bot.intent import QuestionKind, classify
-from bot.places import Mas, PlaceMatch, contact_summary
+from bot.places import MAS_WORD, Mas, PlaceMatch, contact_summary
 from bot.question import is_cyrillic
 from bot.scope import (
     asked_noun,
@@ -332,7 +332,6 @@ def _kind_bonus(
 _ASIDE = re.compile(r"\([^()]*\)")
 # One named MAS ("MAS Naděje o.p.s. má web …"), not the national network ("NS MAS ČR") or MAS in general.
 _ONE_MAS = re.compile(r"\bMAS\s+(?!ČR\b)[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-záčďéěíňóřšťúůýž]+|\bSERVISO\b|skupina Podřipsko")
-_MAS_ASKED = re.compile(r"\bmas\w*|\bmask\w*|akcni\w* skupin|\bserviso\b")
 
 
 def _with_negated(terms: set[str]) -> set[str]:
@@ -354,7 +353,7 @@ def _scored_sentences(result: SearchResult, index: IndexData, kind: QuestionKind
     money = kind is QuestionKind.AMOUNT and asks_money(result.query)
     percent = bool(_PERCENT_ASKED.search(fold_lower(result.query)))
     channels = asked_channels(result.query) if kind is QuestionKind.CONTACT else ()
-    asks_mas = _MAS_ASKED.search(fold_lower(result.query)) is not None
+    asks_mas = MAS_WORD.search(fold_lower(result.query)) is not None or "serviso" in fold_lower(result.query)
     idf = {t: index.bm25.idf(t) for t in q_terms}
     idf_total = sum(idf.values())
     scored: list[tuple[float, int, int, Hit]] = []
@@ -538,7 +537,7 @@ def with_note(sentence: str, note: str) -> str:
         return text  # it already ends with an aside, usually its own date
     if text[-1:] in "!?" or (text.endswith(".") and not _ABBREVIATION_END.search(text)):
         return f"{text[:-1]} ({note}){text[-1]}"
-    return f"{text} ({note})" if not text.endswith(".") else f"{text} ({note})."
+    return f"{text} ({note})" + ("." if text.endswith(".") else "")  # "… 1,2 mld. (údaj …)."
 
 
 def deadline_notes(sentences: list[str], today: dt.date) -> list[str]:

@@ -33,7 +33,7 @@ from bot.eligibility.engine import data_freshness
 from bot.eligibility.summary import status_note, summarize
 from bot.intent import QuestionKind, classify, looks_like_followup
 from bot.language import detect_language
-from bot.places import PlaceMatch, Places, contact_summary
+from bot.places import MAS_WORD, PlaceMatch, Places, contact_summary
 from bot.question import asks_for_mas, clean_question, has_words, not_for_the_documents, small_talk
 from bot.scope import asks_past_award, regions_named, says_more_than_a_place
 from index.analyzer import analyze
@@ -47,7 +47,6 @@ from kb.text import fold_lower
 PASSAGES = 8
 MAX_PLACE_WORDS = 5  # "z Horního Jiřetína" is a name; a longer message is a question about it
 _THUMBS = re.compile(r"^[\s👍👌🙏❤️😊🙂✅]+$")
-_MAS_WORD = re.compile(r"\bmas\b")
 _MEMBERS = re.compile(
     r"\b(kolik|ktere|jake|seznam\w*|vsechny)\b.*\bob(?:ec|c)|\bob(?:ec|c\w*)\b.*\b(patri|spada\w*|jsou|v|ve|pod|do)\b"
 )
@@ -88,7 +87,7 @@ def _bare_place(text: str, named: PlaceMatch | None) -> bool:
 def _bare_name(text: str) -> bool:
     """A message that is only a name ("MAS Vladař"), no question about it."""
     folded = fold_lower(text)
-    return len(folded.split()) <= MAX_PLACE_WORDS and not _NOT_A_NAME.search(_MAS_WORD.sub("", folded))
+    return len(folded.split()) <= MAX_PLACE_WORDS and not _NOT_A_NAME.search(MAS_WORD.sub("", folded))
 
 
 def _call_notes(text: str, calls: Calls, today: dt.date, lang: str = i18n.DEFAULT) -> list[str]:

@@ -280,9 +280,11 @@ def unknown_measured(question: str, vocabulary: Container[str]) -> bool:
     return bool(terms) and not any(t in vocabulary for t in terms)
 
 
+# "jaký", "jakou", "kolik", "kolikrát" (folded): the question words that ask for a named thing.
+_JAKY_KOLIK = r"jak(?:y|a|e|ou|eho|ych|ej|ym)|kolik\w*"
 # The noun a "jaký…/kolik…" question asks about ("Jaký rozpočet má město Louny"); verbs ask for no noun.
 _ASKED = re.compile(
-    r"\b(?:jak(?:y|a|e|ou|eho|ych|ej|ym)|kolik\w*)\s+(?:(?:tech|ty|ten|ta|tam|asi|zhruba|mi|mu|nam|vam|si|se|to|je|jsou)\s+)*(\w+)"
+    rf"\b(?:{_JAKY_KOLIK})\s+(?:(?:tech|ty|ten|ta|tam|asi|zhruba|mi|mu|nam|vam|si|se|to|je|jsou)\s+)*(\w+)"
 )
 _NOT_ASKED = re.compile(
     r"^(je|jsou|byl\w*|bude|budou|ma|maji|mel\w*|maj|cini\w*|muze\w*|muzu|lze|to|celkem|tak|ted|dostan\w*|"
@@ -320,7 +322,7 @@ def document_pairs(index: IndexData) -> set[tuple[str, str]]:
 # fillers and "je/jsou" ("Jaká je minimální mzda", "kdo je předseda vlády", "kolik tun uhlí"). It ends at a
 # short word or a verb ("jaký plat má poslanec" asks about "plat", "kolik hektarů zabírají" about hektary);
 # money words ask for no thing (`asked_noun`). "Co znamená…", "kdo to vede" ask for no named thing.
-_QUESTION_WORD = re.compile(r"^(?:jak(?:y|a|e|ou|eho|ych|ej|ym)|kolik\w*)$")
+_QUESTION_WORD = re.compile(rf"^(?:{_JAKY_KOLIK})$")
 _WHO_WHAT = re.compile(r"^(?:kdo|co)$")
 _COPULA = frozenset("je jsou byl byla bylo byli bude budou".split())
 _FILLER = frozenset(
@@ -382,11 +384,11 @@ def asks_unknown_thing(
     search kept but no document uses (not counted in a "kolik" question). Words the search replaced (colloquial
     synonyms) are not judged: only `query_terms` (the search's terms) count; `fix` spells a term as the index
     does (typos, words typed without accents: "rozpocet" is "rozpočet")."""
+    if _COUNTED.search(fold_lower(question)):
+        return False  # "Kolik hektarů…" is answered by "… ha": a unit the documents abbreviate is no unknown thing
     typed = asked_phrase(question)
     phrase = fix(typed) if fix is not None else typed
     searched = set(query_terms)
-    if _COUNTED.search(fold_lower(question)):
-        return False  # "Kolik hektarů…" is answered by "… ha": a unit the documents abbreviate is no unknown thing
     return any(
         (t in searched or f in searched) and f not in vocabulary and not _PROPERTY.match(f)
         for t, f in zip(typed, phrase, strict=True)
@@ -405,9 +407,9 @@ _NAMES_A_THING = re.compile(r"\b(?:jak(?:y|a|e|ej)\s+(?:je|jsou|byl\w*|bude)|kdo
 
 
 def asks_unquoted_thing(question: str, quoted: str) -> bool:
-    """The thing a "jaký je X / kolik X / kdo je X" question names is nowhere in the quote ("Jaký je plat
-    ředitele ICUK?" answered by who the director is, "Kdo je starosta Mostu?" by who the hejtman is): the
-    quote speaks of something near it. Words of degree and nouns that ask for a kind of answer are not judged."""
+    """The thing a "jaký je X / kdo je X" question names is nowhere in the quote ("Jaký je plat ředitele
+    ICUK?" answered by who the director is): the quote speaks of something near it. Words of degree and nouns
+    that ask for a kind of answer are not judged; terms are compared by their first four letters."""
     if not _NAMES_A_THING.search(fold_lower(question)):
         return False  # "kolik…" is judged by its figure, "co je…" may name a thing in everyday words ("MASka")
     phrase = asked_phrase(question)

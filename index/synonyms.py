@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from index.analyzer import analyze
 from kb.problems import Problem, Severity
@@ -37,27 +38,36 @@ class Synonyms:
     def in_document_words(self, text: str, vocabulary: Collection[str]) -> str:
         """The text with its everyday words no document uses replaced by the documents' word ("kdo kývne na
         velké projekty" → "kdo rozhoduje na strategické projekty"): the embedding model, which never saw
-        "kývne" or "fara", then reads what the documents say. A key whose last word, its head ("stará
-        fabrika", "dostal padáka"), is the documents' own stays as typed: only the lexical side widens."""
+        "kývne" or "fara", then reads what the documents say. A key whose last word, its head, is the documents'
+        own ("velké projekty", "přišel o práci") stays as typed: only the lexical side widens."""
         tokens = list(_TOKEN.finditer(text))
         terms = [next(iter(analyze(t.group())), None) for t in tokens]
-        rules = sorted(
-            ((key, word) for (key, _), word in zip(self.rules, self.first_words, strict=True)),
-            key=lambda rule: -len(rule[0]),
-        )
         out, copied, i = [], 0, 0
         while i < len(tokens):
-            end = None
-            if terms[i] is not None:
-                for key, word in rules:
-                    end = _key_end(terms, i, key)
-                    if end is not None and key[-1] not in vocabulary:
-                        out += [text[copied : tokens[i].start()], word]
-                        copied = tokens[end - 1].end()
-                        break
-                    end = None
-            i = end if end is not None else i + 1
+            found = self._replacement(terms, i, vocabulary)
+            if found is None:
+                i += 1
+                continue
+            end, word = found
+            out += [text[copied : tokens[i].start()], word]
+            copied, i = tokens[end - 1].end(), end
         return "".join([*out, text[copied:]])
+
+    @cached_property
+    def _longest_first(self) -> tuple[tuple[tuple[str, ...], str], ...]:
+        """(key, first document word) of every rule, longer keys first ("stará fabrika" before "fabrika")."""
+        pairs = ((key, word) for (key, _), word in zip(self.rules, self.first_words, strict=True))
+        return tuple(sorted(pairs, key=lambda rule: -len(rule[0])))
+
+    def _replacement(self, terms: list[str | None], start: int, vocabulary: Collection[str]) -> tuple[int, str] | None:
+        """(end, word) of the longest key read from `start` whose head word no document uses, or None."""
+        if terms[start] is None:
+            return None
+        for key, word in self._longest_first:
+            end = _key_end(terms, start, key)
+            if end is not None and key[-1] not in vocabulary:
+                return end, word
+        return None
 
     @property
     def key_terms(self) -> frozenset[str]:

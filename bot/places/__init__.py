@@ -12,10 +12,11 @@ from kb.places import OKRESY, Mas, MasStatus, Municipality, PlaceData
 from .cli import cli
 from .contacts import contact_summary, contact_text
 from .match import FOUND, PlaceMatch, PlaceStatus
-from .resolver import Places, PlacesDataError
+from .resolver import MAS_WORD, Places, PlacesDataError
 
 __all__ = [
     "FOUND",
+    "MAS_WORD",
     "OKRESY",
     "Mas",
     "MasStatus",

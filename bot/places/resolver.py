@@ -22,7 +22,8 @@ from .match import PlaceMatch, PlaceStatus
 from .recognize import Found, Index
 
 ASSOCIATION_HELP = "Krajského sdružení NS MAS ČR Ústeckého kraje"  # genitive, "u …"
-_MAS_WORD = re.compile(r"\b(mas|mask\w*|mistni\w* akcni\w* skupin\w*)\b")
+# "MAS", "masku", "v masce", "místní akční skupina" in folded text.
+MAS_WORD = re.compile(r"\b(?:mas|mask\w*|masc\w*|mistni\w* akcni\w* skupin\w*)\b")
 _NOT_A_NAME_WORD = frozenset({"mas", "sdruzeni", "mistni", "akcni", "skupina", "z", "s", "o", "p", "ops", "zs"})
 STEM = 4  # "Vladař", "Vladaře", "Vladařem": names are matched by their first letters, in any case
 
@@ -110,7 +111,7 @@ class Places:
         A name that is also a common word ("naděje", "Podřipsko") counts only next to "MAS"/"masku"; a name
         that never goes with "MAS" (SERVISO) counts alone."""
         said = fold_lower(clean_text(text))
-        with_mas_word = _MAS_WORD.search(said) is not None
+        with_mas_word = MAS_WORD.search(said) is not None
         named = []
         for mas in self.mas.values():
             stems = _name_stems(mas)
