@@ -71,6 +71,7 @@ OTHER_DOCUMENT_MARGIN = 0.03
 FIRST_SENTENCE_BONUS = 0.03  # staff put the core fact of a section first (knowledge/README.md)
 KIND_BONUS = 0.08
 HEADING_KIND_BONUS = 0.04
+TOPIC_WORD_DISCOUNT = 0.5  # a question word found in every retrieved sentence keeps half its weight
 _SPECIFIC_FACTS = frozenset({QuestionKind.AMOUNT, QuestionKind.DATE, QuestionKind.CONTACT})
 OLD_FIGURE_DAYS = 365
 
@@ -345,6 +346,15 @@ def _list_commas(sentence: str) -> int:
     return len(re.findall(r",\s", _ASIDE.sub("", sentence)))
 
 
+def _locally_weighted(idf: dict[str, float], sentence_terms: list[set[str]]) -> dict[str, float]:
+    """Question words that most retrieved sentences share name the topic ("voucher"); the rarer ones say what
+    is asked about it ("… na nový stroj?"), so they weigh more than their global IDF alone says."""
+    if not sentence_terms:
+        return idf
+    share = {t: sum(t in terms for terms in sentence_terms) / len(sentence_terms) for t in idf}
+    return {t: w * (1.0 - TOPIC_WORD_DISCOUNT * share[t]) for t, w in idf.items()}
+
+
 def _scored_sentences(result: SearchResult, index: IndexData, kind: QuestionKind) -> list[tuple[float, int, int, Hit]]:
     """(score, rank, position, hit) for every sentence of the top passages, best first."""
     q_terms = set(result.query_terms)
@@ -355,9 +365,11 @@ def _scored_sentences(result: SearchResult, index: IndexData, kind: QuestionKind
     channels = asked_channels(result.query) if kind is QuestionKind.CONTACT else ()
     asks_mas = MAS_WORD.search(fold_lower(result.query)) is not None or "serviso" in fold_lower(result.query)
     idf = {t: index.bm25.idf(t) for t in q_terms}
+    hits = result.hits[:TOP_PASSAGES]
+    idf = _locally_weighted(idf, [set(analyze(s)) for h in hits for s in h.chunk.sentences])
     idf_total = sum(idf.values())
     scored: list[tuple[float, int, int, Hit]] = []
-    for rank, hit in enumerate(result.hits[:TOP_PASSAGES]):
+    for rank, hit in enumerate(hits):
         chunk = hit.chunk
         rows = index.sentence_vectors[chunk.sentence_start : chunk.sentence_start + len(chunk.sentences)]
         sims = rows @ result.query_vector if len(rows) else np.zeros(0)

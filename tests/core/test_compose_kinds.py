@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from bot.compose import _kind_bonus, _list_commas, _with_negated, asked_channels, asks_money, carries_kind, with_note
+from bot.compose import (
+    _kind_bonus,
+    _list_commas,
+    _locally_weighted,
+    _with_negated,
+    asked_channels,
+    asks_money,
+    carries_kind,
+    with_note,
+)
 from bot.intent import QuestionKind
 
 
@@ -108,3 +117,10 @@ def test_a_negated_word_speaks_of_the_asked_word() -> None:
     terms = _with_negated(set(analyze("Projekt je neinvestiční.")))
     assert set(analyze("investiční")) <= terms
     assert _with_negated({"nejak"}) == {"nejak"}  # too short to be a negation of anything asked
+
+
+def test_a_question_word_every_retrieved_sentence_shares_weighs_less_than_the_asked_detail() -> None:
+    sentences = [{"voucher", "firm"}, {"voucher", "stroj"}, {"voucher", "termín"}, {"voucher"}]
+    weights = _locally_weighted({"voucher": 2.0, "stroj": 2.0}, sentences)
+    assert weights["stroj"] > weights["voucher"] > 0
+    assert _locally_weighted({"voucher": 2.0}, []) == {"voucher": 2.0}
