@@ -21,6 +21,7 @@ from bot.intent import QuestionKind, classify
 from index.analyzer import analyze
 from index.store import CuratedRecord, IndexData
 from index.synonyms import Synonyms
+from kb.text import fold_lower
 
 # Calibrated on the question sets (bench/bench_quality.py): cosine of e5 query vectors.
 MATCH_THRESHOLD = 0.94
@@ -111,6 +112,24 @@ def answers_kind(question: str, phrasing: str) -> bool:
     is close to "Which strategic projects does the region have?". A question asking for a specific kind of
     fact then needs a phrasing that asks for one too, unless the match is sure."""
     return classify(question) not in _SPECIFIC or classify(phrasing) in _SPECIFIC
+
+
+_YES_NO_OPENER = re.compile(r"^(ano|ne|yes|no|так|ні)\s*[,.:–-]\s*((ale|but|але)\s+)?", re.IGNORECASE)
+_NOT_YES_OR_NO = _SPECIFIC | {QuestionKind.PURPOSE, QuestionKind.LIST}
+_WHY = re.compile(r"^\W*(a\s+)?(proc|why|чому|почему)\b")
+
+
+def fitted_to_question(body: str, question: str) -> str:
+    """The answer without its "Ano,"/"Ne," when the question asks no yes/no: a family of phrasings mixes "Řídí
+    OPST MMR?" with "kdo řídí OPST", and "Ne, OPST řídí MŽP" reads wrong to the latter."""
+    asks_no_yes_or_no = classify(question) in _NOT_YES_OR_NO or _WHY.search(fold_lower(question)) is not None
+    if not asks_no_yes_or_no:
+        return body
+    opener = _YES_NO_OPENER.match(body)
+    if opener is None or opener.end() >= len(body):
+        return body
+    rest = body[opener.end() :]
+    return rest[0].upper() + rest[1:]
 
 
 def match_curated(

@@ -27,7 +27,7 @@ from bot import i18n
 from bot.advice import asks_personal_advice
 from bot.answer import Answer, Source
 from bot.compose import answer_id, compose, empty_answer, passages_of, quoted_call_numbers
-from bot.curated import CuratedMatch, match_curated
+from bot.curated import CuratedMatch, fitted_to_question, match_curated
 from bot.eligibility import Calls, EligibilityResult
 from bot.eligibility.engine import data_freshness
 from bot.eligibility.summary import status_note, summarize
@@ -111,7 +111,7 @@ def _curated_answer(question: str, match: CuratedMatch, place: PlaceMatch | None
     sources = [Source("", url, record.file, as_of) for url, as_of in record.sources]
     return Answer(
         question,
-        record.body,
+        fitted_to_question(record.body, question),
         True,
         sources=sources,
         place=place,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.curated import answers_kind, coverage
+from bot.curated import answers_kind, coverage, fitted_to_question
 from index.normalize import FrequencyList, QueryNormalizer
 from index.store import CuratedRecord
 
@@ -58,3 +58,23 @@ def test_a_staff_synonym_covers_the_everyday_word() -> None:
     question = "Můžu na přeškolení, i když mám práci?"
     assert coverage(question, RECORD, _idf) < 0.7
     assert coverage(question, RECORD, _idf, synonyms=synonyms) >= 0.7
+
+
+def test_a_yes_or_no_opener_is_dropped_for_a_question_that_asks_who() -> None:
+    body = "Ne, OPST řídí Ministerstvo životního prostředí (MŽP), ne MMR."
+    assert fitted_to_question(body, "kdo ridi opst") == "OPST řídí Ministerstvo životního prostředí (MŽP), ne MMR."
+    assert fitted_to_question(body, "Řídí OPST ministerstvo pro místní rozvoj?") == body
+
+
+def test_a_why_question_gets_no_yes() -> None:
+    body = "Так. Уряд праці оцінює, чи перекваліфікація потрібна."
+    assert (
+        fitted_to_question(body, "Чому уряд праці може відмовити?")
+        == "Уряд праці оцінює, чи перекваліфікація потрібна."
+    )
+
+
+def test_yes_but_keeps_the_condition_without_the_yes() -> None:
+    body = "Ano, ale záleží na výzvě."
+    assert fitted_to_question(body, "Kdo může žádat?") == "Záleží na výzvě."
+    assert fitted_to_question(body, "Může žádat obec?") == body
