@@ -71,6 +71,7 @@ OTHER_DOCUMENT_MARGIN = 0.03
 FIRST_SENTENCE_BONUS = 0.03  # staff put the core fact of a section first (knowledge/README.md)
 KIND_BONUS = 0.08
 HEADING_KIND_BONUS = 0.04
+ASKED_USE_WEIGHT = 2.0  # what the money would pay for ("zaplatit web") weighs double among the question's words
 TOPIC_WORD_DISCOUNT = 0.5  # a question word found in every retrieved sentence keeps half its weight
 _SPECIFIC_FACTS = frozenset({QuestionKind.AMOUNT, QuestionKind.DATE, QuestionKind.CONTACT})
 OLD_FIGURE_DAYS = 365
@@ -346,6 +347,20 @@ def _list_commas(sentence: str) -> int:
     return len(re.findall(r",\s", _ASIDE.sub("", sentence)))
 
 
+# "Dá se voucherem zaplatit web?", "Šel voucher použít na stroj?", "dotace na fotovoltaiku": what the money
+# would pay for is the detail the answer must speak of.
+_PAYS_FOR = re.compile(
+    r"\b(?:zaplatit|zaplati|zaplatim|platit|hradit|uhradit|uhradi|hradi|pouzit|vyuzit|koupit|poridit|financovat|"
+    r"na(?!\s+(?:co|cem|koho|kolik|jak\w*|kter\w*)\b))\s+(.+)$"
+)
+
+
+def asked_use(question: str) -> set[str]:
+    """The words of what the money would pay for (up to four), or none."""
+    match = _PAYS_FOR.search(fold_lower(question))
+    return set(analyze(" ".join(match.group(1).split()[:4]))) if match else set()
+
+
 def _locally_weighted(idf: dict[str, float], sentence_terms: list[set[str]]) -> dict[str, float]:
     """Question words that most retrieved sentences share name the topic ("voucher"); the rarer ones say what
     is asked about it ("… na nový stroj?"), so they weigh more than their global IDF alone says."""
@@ -367,6 +382,9 @@ def _scored_sentences(result: SearchResult, index: IndexData, kind: QuestionKind
     idf = {t: index.bm25.idf(t) for t in q_terms}
     hits = result.hits[:TOP_PASSAGES]
     idf = _locally_weighted(idf, [set(analyze(s)) for h in hits for s in h.chunk.sentences])
+    if kind not in _SPECIFIC_FACTS:  # a date or an amount is asked of the thing paid for, not about it
+        for term in asked_use(result.query) & idf.keys():
+            idf[term] *= ASKED_USE_WEIGHT
     idf_total = sum(idf.values())
     scored: list[tuple[float, int, int, Hit]] = []
     for rank, hit in enumerate(hits):

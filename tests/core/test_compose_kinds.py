@@ -10,11 +10,13 @@ from bot.compose import (
     _locally_weighted,
     _with_negated,
     asked_channels,
+    asked_use,
     asks_money,
     carries_kind,
     with_note,
 )
 from bot.intent import QuestionKind
+from index.analyzer import analyze
 
 
 @pytest.mark.parametrize(
@@ -112,7 +114,6 @@ def test_a_word_about_phones_is_not_a_phone_number() -> None:
 
 
 def test_a_negated_word_speaks_of_the_asked_word() -> None:
-    from index.analyzer import analyze
 
     terms = _with_negated(set(analyze("Projekt je neinvestiční.")))
     assert set(analyze("investiční")) <= terms
@@ -124,3 +125,20 @@ def test_a_question_word_every_retrieved_sentence_shares_weighs_less_than_the_as
     weights = _locally_weighted({"voucher": 2.0, "stroj": 2.0}, sentences)
     assert weights["stroj"] > weights["voucher"] > 0
     assert _locally_weighted({"voucher": 2.0}, []) == {"voucher": 2.0}
+
+
+@pytest.mark.parametrize(
+    ("question", "paid_for"),
+    [
+        ("Dá se kreativním voucherem zaplatit nový web?", "web"),
+        ("Šel voucher použít na nový stroj do dílny?", "stroj"),
+        ("je dotace na fotovoltaiku pro obec?", "fotovoltaiku"),
+    ],
+)
+def test_what_the_money_would_pay_for_is_the_asked_detail(question: str, paid_for: str) -> None:
+    assert set(analyze(paid_for)) <= asked_use(question)
+
+
+def test_a_question_word_after_na_names_nothing_paid_for() -> None:
+    assert asked_use("Na co byla 40. výzva?") == set()
+    assert asked_use("Kdo rozhoduje o penězích?") == set()
