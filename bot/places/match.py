@@ -1,8 +1,9 @@
-"""The result of recognising a place: a municipality (or okres) with its MAS status and Czech messages."""
+"""The result of recognising a place: a municipality (or okres) with its MAS status and its card in cs, uk, en."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
@@ -49,6 +50,11 @@ class PlaceMatch:
     fuzzy: bool = False
     fallback: Mas | None = None  # the regional association, for "unknown"
     line: str | None = None  # one Czech line pointing to the MAS (the end of an answer)
+    texts: Mapping[str, str] = field(default_factory=dict, compare=False)  # the card per language ("cs" = message)
+
+    def in_language(self, lang: str) -> str:
+        """The card in `lang` (the Czech `message` when there is no such version)."""
+        return self.texts.get(lang) or self.message
 
     @property
     def found(self) -> bool:
