@@ -338,7 +338,7 @@ _TEXTS: dict[str, dict[Lang, str]] = {
     "card_area_region": {
         "cs": "oblast {region} (okres {okres})",
         "uk": "місцевість {region} (округ {okres})",
-        "en": "the area {region} (the {okres} district)",
+        "en": "the {region} area (the {okres} district)",
     },
     "card_in_okres": {
         "cs": "V okrese {okres} podle našich zdrojů působí:",
