@@ -8,7 +8,7 @@ note (why it is in no MAS) is Czech source wording and is said only in the Czech
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from bot import i18n
 from kb.places import Mas, Municipality
@@ -16,11 +16,6 @@ from kb.places import Mas, Municipality
 from .contacts import contact_text
 
 ASSOCIATION_HELP = "Krajského sdružení NS MAS ČR Ústeckého kraje"  # genitive, "u …" (the Czech card only)
-
-
-def in_every_language(card: Callable[[str], str]) -> dict[str, str]:
-    """{lang: text} of one card for every language the bot speaks."""
-    return {lang: card(lang) for lang in i18n.LANGUAGES}
 
 
 def where(muni: Municipality, lang: str) -> str:
@@ -101,7 +96,7 @@ def unknown(
 
 
 def area(
-    okres: str, region: str | None, candidates: Sequence[Mas], fallback: Mas, lang: str, today: dt.date | None
+    okres: str, region: str | None, candidates: Sequence[Mas], fallback: Mas, lang: str, *, today: dt.date | None
 ) -> str:
     """An okres or region without a municipality: the question back, and the MAS of the okres."""
     if region:
@@ -131,7 +126,7 @@ def not_found(suggestions: Sequence[Municipality], lang: str) -> str:
     return f"{text} {i18n.text('card_did_you_mean', lang, options=options)}"
 
 
-def mas_contact(mas: Mas, lang: str, today: dt.date | None) -> str:
+def mas_contact(mas: Mas, lang: str, *, today: dt.date | None) -> str:
     """The contact card of a MAS asked for by name."""
     key = "card_mas_okres" if len(mas.okresy) == 1 else "card_mas_okresy"
     active = i18n.text(key, lang, okresy=", ".join(mas.okresy)) if mas.okresy else ""
@@ -144,7 +139,7 @@ def mas_contact(mas: Mas, lang: str, today: dt.date | None) -> str:
     )
 
 
-def members(mas: Mas, verified: Sequence[Municipality], unverified: int, lang: str, today: dt.date | None) -> str:
+def members(mas: Mas, verified: Sequence[Municipality], unverified: int, lang: str, *, today: dt.date | None) -> str:
     """The municipalities a MAS serves as far as the table verifies them, and how many are not verified."""
     if verified:
         names = ", ".join(m.name for m in verified)

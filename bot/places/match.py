@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from bot import i18n
 from kb.places import Mas, Municipality
 
 
@@ -50,11 +51,14 @@ class PlaceMatch:
     fuzzy: bool = False
     fallback: Mas | None = None  # the regional association, for "unknown"
     line: str | None = None  # one Czech line pointing to the MAS (the end of an answer)
-    texts: Mapping[str, str] = field(default_factory=dict, compare=False)  # the card per language ("cs" = message)
+    # the card in a language (bot.places.cards), written only when asked for: most matches are never shown
+    render: Callable[[str], str] | None = field(default=None, compare=False, repr=False)
 
     def in_language(self, lang: str) -> str:
-        """The card in `lang` (the Czech `message` when there is no such version)."""
-        return self.texts.get(lang) or self.message
+        """The card in `lang` (the Czech `message` when there is no other version)."""
+        if self.render is None or i18n.as_lang(lang) == i18n.DEFAULT:
+            return self.message
+        return self.render(lang)
 
     @property
     def found(self) -> bool:

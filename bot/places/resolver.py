@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import partial
 from pathlib import Path
 
 from bot import i18n
@@ -133,11 +134,11 @@ class Places:
 
     def mas_card(self, query: str, mas: Mas) -> PlaceMatch:
         """The contact card of a MAS asked for by name."""
-        texts = cards.in_every_language(lambda lang: cards.mas_contact(mas, lang, self._today))
+        card = partial(cards.mas_contact, mas, today=self._today)
         line = f"{mas.short_name}: {self._contacts(mas, address=False)}."
         return PlaceMatch(
-            query, PlaceStatus.ASSIGNED, None, None, mas, (), texts[i18n.DEFAULT], None, False, self.fallback, line,
-            texts,
+            query, PlaceStatus.ASSIGNED, None, None, mas, (), card(i18n.DEFAULT), None, False, self.fallback, line,
+            card,
         )  # fmt: skip
 
     def members_card(self, query: str, mas: Mas) -> PlaceMatch:
@@ -147,11 +148,11 @@ class Places:
             key=lambda m: fold_lower(m.name),
         )
         unverified = sum(1 for m in self.municipalities if m.mas_status is MasStatus.UNKNOWN and m.okres in mas.okresy)
-        texts = cards.in_every_language(lambda lang: cards.members(mas, members, unverified, lang, self._today))
+        card = partial(cards.members, mas, members, unverified, today=self._today)
         line = f"{mas.short_name}: {self._contacts(mas, address=False)}."
         return PlaceMatch(
-            query, PlaceStatus.ASSIGNED, None, None, mas, (), texts[i18n.DEFAULT], None, False, self.fallback, line,
-            texts,
+            query, PlaceStatus.ASSIGNED, None, None, mas, (), card(i18n.DEFAULT), None, False, self.fallback, line,
+            card,
         )  # fmt: skip
 
     def storable_name(self, obec: Municipality) -> str:
@@ -187,66 +188,59 @@ class Places:
         return contact_text(mas, address=address, today=self._today)
 
     def _for_municipality(self, query: str, muni: Municipality, *, fuzzy: bool = False) -> PlaceMatch:
-        today = self._today
+        today = self._today  # the cards are written when shown
         if muni.mas_status is MasStatus.ASSIGNED and muni.mas_id in self.mas:
             mas = self.mas[muni.mas_id]
-            texts = cards.in_every_language(lambda lang: cards.assigned(muni, mas, lang, fuzzy=fuzzy, today=today))
+            card = partial(cards.assigned, muni, mas, fuzzy=fuzzy, today=today)
             line = f"Obec {muni.name} patří do {mas.short_name}: {self._contacts(mas, address=False)}."
             return PlaceMatch(
-                query, PlaceStatus.ASSIGNED, muni, muni.okres, mas, (), texts[i18n.DEFAULT], None, fuzzy,
-                self.fallback, line, texts,
+                query, PlaceStatus.ASSIGNED, muni, muni.okres, mas, (), card(i18n.DEFAULT), None, fuzzy,
+                self.fallback, line, card,
             )  # fmt: skip
         if muni.mas_status is MasStatus.NO_MAS:
-            helpers, fallback = self.helpers, self.fallback
-            texts = cards.in_every_language(
-                lambda lang: cards.no_mas(muni, helpers, fallback, lang, fuzzy=fuzzy, today=today)
-            )
+            card = partial(cards.no_mas, muni, self.helpers, self.fallback, fuzzy=fuzzy, today=today)
             kraj = self.helpers[0] if self.helpers else self.fallback
             line = (
                 f"Obec {muni.name} nepatří do žádné MAS; s projekty poradí {kraj.short_name} "
                 f"({self._contacts(kraj, address=False)})."
             )
             return PlaceMatch(
-                query, PlaceStatus.NO_MAS, muni, muni.okres, None, (), texts[i18n.DEFAULT], None, fuzzy,
-                self.fallback, line, texts,
+                query, PlaceStatus.NO_MAS, muni, muni.okres, None, (), card(i18n.DEFAULT), None, fuzzy,
+                self.fallback, line, card,
             )  # fmt: skip
         candidates = self.mas_in_okres(muni.okres)
-        texts = cards.in_every_language(
-            lambda lang: cards.unknown(muni, candidates, self.fallback, lang, fuzzy=fuzzy, today=today)
-        )
+        card = partial(cards.unknown, muni, candidates, self.fallback, fuzzy=fuzzy, today=today)
         line = (
             f"MAS pro obec {muni.name} zatím nemáme ověřenou; {self._okres_short(muni.okres, candidates)}"
             f" poradí i {contact_summary(self.fallback)}."
         )
         return PlaceMatch(
-            query, PlaceStatus.UNKNOWN, muni, muni.okres, None, tuple(candidates), texts[i18n.DEFAULT], None, fuzzy,
-            self.fallback, line, texts,
+            query, PlaceStatus.UNKNOWN, muni, muni.okres, None, tuple(candidates), card(i18n.DEFAULT), None, fuzzy,
+            self.fallback, line, card,
         )  # fmt: skip
 
     def _for_area(self, query: str, okres: str, region: str | None) -> PlaceMatch:
         candidates = self.mas_in_okres(okres)
-        texts = cards.in_every_language(
-            lambda lang: cards.area(okres, region, candidates, self.fallback, lang, self._today)
-        )
+        card = partial(cards.area, okres, region, candidates, self.fallback, today=self._today)
         short = self._okres_short(okres, candidates)
         line = f"{short[0].upper()}{short[1:]} poradí i {contact_summary(self.fallback)}."
         return PlaceMatch(
-            query, PlaceStatus.UNKNOWN, None, okres, None, tuple(candidates), texts[i18n.DEFAULT], region, False,
-            self.fallback, line, texts,
+            query, PlaceStatus.UNKNOWN, None, okres, None, tuple(candidates), card(i18n.DEFAULT), region, False,
+            self.fallback, line, card,
         )  # fmt: skip
 
     def _ambiguous(self, query: str, options: list[Municipality], *, fuzzy: bool) -> PlaceMatch:
-        texts = cards.in_every_language(lambda lang: cards.ambiguous(options, lang, fuzzy=fuzzy))
+        card = partial(cards.ambiguous, options, fuzzy=fuzzy)
         return PlaceMatch(
-            query, PlaceStatus.AMBIGUOUS, None, None, None, tuple(options), texts[i18n.DEFAULT], None, fuzzy,
-            self.fallback, texts=texts,
+            query, PlaceStatus.AMBIGUOUS, None, None, None, tuple(options), card(i18n.DEFAULT), None, fuzzy,
+            self.fallback, render=card,
         )  # fmt: skip
 
     def _not_found(self, query: str, suggestions: list[Municipality]) -> PlaceMatch:
-        texts = cards.in_every_language(lambda lang: cards.not_found(suggestions, lang))
+        card = partial(cards.not_found, suggestions)
         return PlaceMatch(
-            query, PlaceStatus.NOT_FOUND, None, None, None, tuple(suggestions), texts[i18n.DEFAULT],
-            fallback=self.fallback, texts=texts,
+            query, PlaceStatus.NOT_FOUND, None, None, None, tuple(suggestions), card(i18n.DEFAULT),
+            fallback=self.fallback, render=card,
         )  # fmt: skip
 
     @staticmethod
