@@ -48,6 +48,12 @@ from kb.text import fold_lower
 PASSAGES = 8
 MAX_PLACE_WORDS = 5  # "z Horního Jiřetína" is a name; a longer message is a question about it
 _THUMBS = re.compile(r"^[\s👍👌🙏❤️😊🙂✅]+$")
+# Ukrainian and English words that introduce a place ("я з", "місто", "I live in", "the town of"); the Czech
+# ones are bot.scope's.
+_PLACE_INTRO_OTHER = frozenset(
+    "я ми з із зі в у живу живемо мешкаю місто місті села село селі селище громада громади містечко "
+    "i we am are live living from in the of town city village municipality".split()
+)
 _NOT_A_NAME = re.compile(r"\?|\b(kdo|co|jak|kde|kdy|kolik|proc|muze|mas|dotac\w*|penez|penize)\b")
 
 
@@ -78,8 +84,12 @@ def _bare_place(text: str, named: PlaceMatch | None, places: Places) -> bool:
         obec is not None
         and len(folded.split()) <= MAX_PLACE_WORDS
         and not _NOT_A_NAME.search(folded)
-        and not says_more_than_a_place(places.with_official_names(text), obec.name)
+        and not says_more_than_a_place(_without_intro(places.with_official_names(text)), obec.name)
     )
+
+
+def _without_intro(text: str) -> str:
+    return " ".join(word for word in text.split() if word.lower() not in _PLACE_INTRO_OTHER)
 
 
 def _bare_name(text: str) -> bool:

@@ -75,12 +75,24 @@ def test_a_bare_municipality_name_in_czech_gets_its_czech_card_as_always(engine)
     assert answer.text == answer.place.message
 
 
-@pytest.mark.parametrize("question", ["Білина", "з Білини"])
+@pytest.mark.parametrize("question", ["Білина", "з Білини", "я живу в місті Білина"])
 def test_a_bare_municipality_name_in_cyrillic_gets_its_card_in_ukrainian(engine, question: str) -> None:
     answer = engine.answer(question)
     assert answer.place_lead and answer.kind is QuestionKind.PLACE and answer.lang == "uk"
     assert answer.text.startswith("Для населеного пункту Bílina (округ Teplice)")
     assert "На жаль" not in answer.text and "чеською" not in answer.text
+
+
+@pytest.mark.parametrize("question", ["I live in Zatec", "from Zatec"])
+def test_a_place_name_introduced_in_english_gets_its_card_in_english(engine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.place_lead and answer.lang == "en"
+    assert answer.text.startswith("Žatec (Louny district) belongs to the local action group (MAS) MAS Vladař")
+
+
+def test_a_question_about_a_place_in_english_is_not_a_bare_name(engine) -> None:
+    answer = engine.answer("is it raining in Bilina today")
+    assert not answer.place_lead
 
 
 @pytest.mark.parametrize(
