@@ -1,8 +1,9 @@
 """The bot's own words in Czech, Ukrainian and English (Czech is the default and the documents' language).
 
 Only fixed phrases live here: what the bot says around the knowledge (not known, who to ask, that the
-documents are Czech). Facts are never translated by the bot: they come from the documents (Czech) or
-from staff-written translations of curated answers (knowledge/odpovedi/uk, /en).
+documents are Czech) and around the MAS tables' data (the MAS cards: names and contacts stay as given).
+Facts are never translated by the bot: they come from the documents (Czech) or from staff-written
+translations of curated answers (knowledge/odpovedi/uk, /en).
 """
 
 from __future__ import annotations
@@ -282,6 +283,161 @@ _TEXTS: dict[str, dict[Lang, str]] = {
         "uk": "Відкритого конкурсу для заявників типу {who} на тему {what} зараз (станом на {day}) у наших "
         "даних немає.",
         "en": "Our data has no open call for applicants of the type {who} on the topic {what} now (as of {day}).",
+    },
+    # The MAS cards (bot.places.cards): the sentences around names, addresses, URLs and phone numbers, which stay
+    # as the MAS tables give them. The Czech texts are what `bot mas` prints and the answers have always said.
+    "card_where": {"cs": "{obec} (okres {okres})", "uk": "{obec} (округ {okres})", "en": "{obec} ({okres} district)"},
+    "card_fuzzy": {
+        "cs": "Beru to jako obec {where}.",
+        "uk": "Вважаю, що йдеться про {where}.",
+        "en": "I take this to mean {where}.",
+    },
+    "card_belongs": {
+        "cs": "Obec {where} patří do místní akční skupiny {mas}.",
+        "uk": "Населений пункт {where} належить до місцевої групи дій (MAS) {mas}.",
+        "en": "{where} belongs to the local action group (MAS) {mas}.",
+    },
+    "card_contact": {"cs": "Kontakt: {contacts}.", "uk": "Контакти: {contacts}.", "en": "Contacts: {contacts}."},
+    "card_advise": {
+        "cs": "S přípravou projektu a žádostí o dotaci vám MAS poradí.",
+        "uk": "MAS порадить вам із підготовкою проєкту та заявкою на дотацію.",
+        "en": "The MAS will advise you on preparing a project and applying for a grant.",
+    },
+    "card_missing": {
+        "cs": "{what} této MAS v našich zdrojích nemáme – aktuální kontakty najdete na jejím webu.",
+        "uk": "{what} цієї MAS у наших джерелах немає – актуальні контакти знайдете на її вебсайті.",
+        "en": "Our sources have no {what} for this MAS – you will find its current contacts on its website.",
+    },
+    "card_missing_email": {"cs": "e-mail", "uk": "електронної пошти", "en": "e-mail"},
+    "card_missing_phone": {"cs": "telefon", "uk": "телефону", "en": "phone number"},
+    "card_missing_nor": {"cs": " ani ", "uk": " і ", "en": " or "},
+    "card_no_mas": {
+        "cs": "Obec {where} podle našich zdrojů nepatří do území žádné místní akční skupiny (MAS){reason}.",
+        "uk": "За нашими джерелами, населений пункт {where} не входить до території жодної місцевої групи дій (MAS).",
+        "en": "According to our sources, {where} is not in the area of any local action group (MAS).",
+    },
+    "card_helpers": {
+        "cs": "S projekty a dotacemi vám pomohou:",
+        "uk": "З проєктами та дотаціями вам допоможуть:",
+        "en": "These can help you with projects and grants:",
+    },
+    "card_unknown": {
+        "cs": "Obec {where} v našich datech zatím nemá ověřenou místní akční skupinu (MAS).",
+        "uk": "Для населеного пункту {where} ми ще не маємо перевіреної місцевої групи дій (MAS).",
+        "en": "We have not verified the local action group (MAS) of {where} yet.",
+    },
+    "card_area": {
+        "cs": "Rozumím, že jde o {area}, ale ne o konkrétní obec. MAS se určuje podle obce – napište mi prosím její "
+        "název.",
+        "uk": "Я зрозумів, що йдеться про {area}, але не про конкретний населений пункт. MAS визначається за "
+        "населеним пунктом – напишіть, будь ласка, його назву.",
+        "en": "I understand you mean {area}, but not a particular municipality. The MAS depends on the "
+        "municipality – please write its name.",
+    },
+    "card_area_okres": {"cs": "okres {okres}", "uk": "округ {okres}", "en": "the {okres} district"},
+    "card_area_region": {
+        "cs": "oblast {region} (okres {okres})",
+        "uk": "місцевість {region} (округ {okres})",
+        "en": "the {region} area (the {okres} district)",
+    },
+    "card_in_okres": {
+        "cs": "V okrese {okres} podle našich zdrojů působí:",
+        "uk": "В окрузі {okres} за нашими джерелами працюють:",
+        "en": "According to our sources, these MAS work in the {okres} district:",
+    },
+    "card_none_in_okres": {
+        "cs": "Pro okres {okres} v našich zdrojích žádnou doloženou MAS nemáme.",
+        "uk": "Для округу {okres} у наших джерелах немає підтвердженої MAS.",
+        "en": "Our sources name no MAS for the {okres} district.",
+    },
+    "card_ask_office": {
+        "cs": "Ke které MAS obec patří, ověříte na obecním úřadě nebo u {association} ({contacts}).",
+        "uk": "До якої MAS належить населений пункт, підкажуть у місцевій раді (obecní úřad) або в організації "
+        "{name} ({contacts}).",
+        "en": "The municipal office (obecní úřad) or {name} ({contacts}) can tell you which MAS the municipality "
+        "belongs to.",
+    },
+    "card_same_name": {
+        "cs": "Obec {name} je v Ústeckém kraji víckrát: {listed}. Kterou myslíte? Napište prosím název i s okresem, "
+        "např. „{name}, okres {okres}“.",
+        "uk": "Населених пунктів з назвою {name} в Устецькому краї кілька: {listed}. Який ви маєте на увазі? "
+        "Напишіть, будь ласка, назву разом з округом, наприклад «{name}, okres {okres}».",
+        "en": "There is more than one {name} in the Ústí Region: {listed}. Which one do you mean? Please write the "
+        "name with its district, e.g. “{name}, okres {okres}”.",
+    },
+    "card_ambiguous": {
+        "cs": "Nevím jistě, kterou obec myslíte: {listed}. Napište prosím přesný název obce, případně i s okresem.",
+        "uk": "Я не впевнений, який населений пункт ви маєте на увазі: {listed}. Напишіть, будь ласка, точну "
+        "назву, за потреби з округом.",
+        "en": "I am not sure which municipality you mean: {listed}. Please write the exact name, with its district "
+        "if needed.",
+    },
+    "card_not_found": {
+        "cs": "V textu jsem nenašel žádnou obec Ústeckého kraje. Zkontrolujte prosím, že je název napsaný správně "
+        "(klidně i bez diakritiky), nebo napište jen název obce, např. „Libouchec“.",
+        "uk": "У тексті я не знайшов жодного населеного пункту Устецького краю. Перевірте, будь ласка, написання "
+        "назви (можна й без діакритики) або напишіть лише назву, наприклад «Libouchec».",
+        "en": "I did not find any municipality of the Ústí Region in the text. Please check the spelling "
+        "(diacritics are optional), or write just the name, e.g. “Libouchec”.",
+    },
+    "card_did_you_mean": {
+        "cs": "Myslíte {options}?",
+        "uk": "Можливо, ви мали на увазі: {options}?",
+        "en": "Did you mean {options}?",
+    },
+    "card_or": {"cs": ", nebo ", "uk": " або ", "en": " or "},
+    "card_mas_contact": {
+        "cs": "Kontakt na {name}{where}: {contacts}.",
+        "uk": "Контакти {name}{where}: {contacts}.",
+        "en": "Contacts of {name}{where}: {contacts}.",
+    },
+    "card_mas_okres": {
+        "cs": " (působí v okrese {okresy})",
+        "uk": " (працює в окрузі {okresy})",
+        "en": " (active in the {okresy} district)",
+    },
+    "card_mas_okresy": {
+        "cs": " (působí v okresech {okresy})",
+        "uk": " (працює в округах {okresy})",
+        "en": " (active in the districts of {okresy})",
+    },
+    "card_which_mas": {
+        "cs": "Do které MAS patří vaše obec, vám řeknu, když mi napíšete její název.",
+        "uk": "Напишіть мені назву свого населеного пункту, і я скажу, до якої MAS він належить.",
+        "en": "Write me the name of your municipality and I will tell you which MAS it belongs to.",
+    },
+    "card_members": {
+        "cs": "Do {mas} patří podle našich ověřených údajů tyto obce Ústeckého kraje ({count}): {names}.",
+        "uk": "За нашими перевіреними даними до {mas} належать такі населені пункти Устецького краю ({count}): "
+        "{names}.",
+        "en": "According to our verified data, these municipalities of the Ústí Region belong to {mas} ({count}): "
+        "{names}.",
+    },
+    "card_no_members": {
+        "cs": "Obce, které patří do {mas}, v našich údajích zatím ověřené nemáme.",
+        "uk": "Які населені пункти належать до {mas}, ми в наших даних ще не перевірили.",
+        "en": "We have not verified yet which municipalities belong to {mas}.",
+    },
+    "card_members_partial": {
+        "cs": "Seznam nemusí být úplný: v okresech, kde MAS působí ({okresy}), máme {count} obcí, u kterých MAS "
+        "zatím ověřenou nemáme, a některé z nich mohou patřit i do {mas}. Úplný seznam má MAS sama.",
+        "uk": "Список може бути неповним: в округах, де працює MAS ({okresy}), є населені пункти, для яких ми ще "
+        "не перевірили MAS (їх кількість: {count}), і деякі з них теж можуть належати до {mas}. Повний список "
+        "має сама MAS.",
+        "en": "The list may be incomplete: the districts where the MAS works ({okresy}) have municipalities whose "
+        "MAS we have not verified yet ({count} of them), and some of them may also belong to {mas}. The MAS "
+        "itself has the full list.",
+    },
+    # How a MAS's contacts are written (bot.places.contacts).
+    "contact_web": {"cs": "web", "uk": "вебсайт", "en": "web"},
+    "contact_email": {"cs": "e-mail", "uk": "e-mail", "en": "e-mail"},
+    "contact_phone": {"cs": "tel.", "uk": "тел.", "en": "phone"},
+    "contact_address": {"cs": "adresa", "uk": "адреса", "en": "address"},
+    "contact_old": {"cs": "údaj z roku {year}", "uk": "дані {year} року", "en": "data from {year}"},
+    "contact_none": {
+        "cs": "kontakt v našich zdrojích zatím nemáme",
+        "uk": "контактів у наших джерелах поки немає",
+        "en": "our sources have no contact yet",
     },
 }
 

@@ -72,7 +72,7 @@ def source_line_plain(source: Source, site: str, title: str, lang: str = i18n.DE
 def _plain_part(part: Part, lang: str) -> str:
     match part:
         case PlaceLead(place):
-            return place.message
+            return place.in_language(lang)
         case Text(TextRole.CONTEXT, text):
             return f"{i18n.text('context', lang)} {text}"
         case Text(_, text):
@@ -133,7 +133,7 @@ def eligibility_html(result: EligibilityResult) -> str:
 def _html_part(part: Part, lang: str) -> str:
     match part:
         case PlaceLead(place):
-            return message_html(place.message)
+            return message_html(place.in_language(lang))
         case Text(TextRole.CONTEXT, text):
             return f"<b>{esc(i18n.text('context', lang))}</b> {esc(text.strip())}"
         case Text(TextRole.INTRO, text):

@@ -3,8 +3,9 @@
 1. Nothing to read (empty, binary, emoji) → ask for a question; a thumbs-up is thanks.
 2. A greeting or thanks → a short friendly reply (no sources, no MAS line, no rating); a request to
    weigh one's own options or judge a private dispute → who can advise instead (bot.advice).
-3. Just a municipality's name → its MAS card; a MAS named for its contact or its municipalities
-   ("tel na MAS Vladař", "které obce patří do MAS Naděje?") → that MAS's card from the MAS tables.
+3. Just a municipality's name, in any script ("Bílina", "Білина") → its MAS card; a MAS named for its contact
+   or its municipalities ("tel na MAS Vladař", "which villages belong to MAS Naděje?") → that MAS's card from
+   the MAS tables. A card is written in the asker's language (bot.places.cards).
 4. A staff-written curated answer that matches → said verbatim with its sources.
 5. A funding question ("může naše obec dostat peníze na…") → the short funding answer; the full
    check is attached (`Answer.eligibility`).
@@ -33,7 +34,7 @@ from bot.eligibility.engine import data_freshness
 from bot.eligibility.summary import status_note, summarize
 from bot.intent import QuestionKind, classify, looks_like_followup
 from bot.language import detect_language
-from bot.places import MAS_WORD, PlaceMatch, Places, contact_summary
+from bot.places import MAS_WORD, PlaceMatch, Places, asks_contact, asks_members, contact_summary
 from bot.question import asks_for_mas, clean_question, has_words, not_for_the_documents, small_talk
 from bot.scope import asks_past_award, regions_named, says_more_than_a_place
 from index.analyzer import analyze
@@ -47,8 +48,11 @@ from kb.text import fold_lower
 PASSAGES = 8
 MAX_PLACE_WORDS = 5  # "z Horního Jiřetína" is a name; a longer message is a question about it
 _THUMBS = re.compile(r"^[\s👍👌🙏❤️😊🙂✅]+$")
-_MEMBERS = re.compile(
-    r"\b(kolik|ktere|jake|seznam\w*|vsechny)\b.*\bob(?:ec|c)|\bob(?:ec|c\w*)\b.*\b(patri|spada\w*|jsou|v|ve|pod|do)\b"
+# Ukrainian and English words that introduce a place ("я з", "місто", "I live in", "the town of"); the Czech
+# ones are bot.scope's.
+_PLACE_INTRO_OTHER = frozenset(
+    "я ми з із зі в у живу живемо мешкаю місто місті села село селі селище громада громади містечко "
+    "i we am are live living from in the of town city village municipality".split()
 )
 _NOT_A_NAME = re.compile(r"\?|\b(kdo|co|jak|kde|kdy|kolik|proc|muze|mas|dotac\w*|penez|penize)\b")
 
@@ -70,8 +74,8 @@ def _talk_id(text: str) -> str:
     return hashlib.sha1(text.casefold().encode()).hexdigest()[:10]
 
 
-def _bare_place(text: str, named: PlaceMatch | None) -> bool:
-    """The message is only a place name ("Libouchec", "z krasne lipy"), as the bot asks people to write."""
+def _bare_place(text: str, named: PlaceMatch | None, places: Places) -> bool:
+    """The message is only a place name ("Libouchec", "z krasne lipy", "Білина"), as the bot asks people to write."""
     if named is None or not named.found:
         return False
     folded = fold_lower(text)
@@ -80,8 +84,12 @@ def _bare_place(text: str, named: PlaceMatch | None) -> bool:
         obec is not None
         and len(folded.split()) <= MAX_PLACE_WORDS
         and not _NOT_A_NAME.search(folded)
-        and not says_more_than_a_place(text, obec.name)
+        and not says_more_than_a_place(_without_intro(places.with_official_names(text)), obec.name)
     )
+
+
+def _without_intro(text: str) -> str:
+    return " ".join(word for word in text.split() if word.lower() not in _PLACE_INTRO_OTHER)
 
 
 def _bare_name(text: str) -> bool:
@@ -170,9 +178,12 @@ def _small(text: str, key: str, lang: str, kind: QuestionKind, *, confident: boo
 
 def _in_language(answer: Answer, lang: str) -> Answer:
     """An answer quoting Czech documents to someone who asked in another language: one line in their
-    language says so (the facts are never machine-translated); their own-language texts stay as they are."""
+    language says so (the facts are never machine-translated); their own-language texts and a MAS card (built
+    from the MAS tables in every language) stay as they are."""
     if lang == i18n.DEFAULT or answer.lang == lang:
         return answer
+    if answer.place_lead and answer.place is not None:
+        return dataclasses.replace(answer, lang=lang)  # the card is the answer, written in the asker's language
     if not answer.confident and not answer.place_lead:
         return answer  # "nevím" and the contact line are already in the asker's language
     return dataclasses.replace(answer, intro=i18n.text("czech_sources", lang), lang=lang)
@@ -212,14 +223,14 @@ def respond(
     if place is None and obec:
         remembered = places.by_name(obec)
         place = remembered if remembered.found else None
-    if _bare_place(text, named):
+    if _bare_place(text, named, places):
         card = Answer(text, "", True, place=named, answer_id=_talk_id(text), place_lead=True, kind=QuestionKind.PLACE)
         return _in_language(card, lang)
 
     kind = classify(text)
     mas_named = places.named_mas(text) if named is None or named.obec is None else None
-    members = _MEMBERS.search(fold_lower(text)) is not None
-    if mas_named is not None and (kind is QuestionKind.CONTACT or members or _bare_name(text)):
+    members = asks_members(text)
+    if mas_named is not None and (kind is QuestionKind.CONTACT or members or asks_contact(text) or _bare_name(text)):
         # "tel na MAS Vladař", "které obce patří do MAS Naděje?": from the MAS tables, never a sentence
         # about another MAS
         card_of = places.members_card if members else places.mas_card

@@ -9,6 +9,7 @@ match.to_json(); match.ask_json(); match.mas_line(); match.message
 
 from kb.places import OKRESY, Mas, MasStatus, Municipality, PlaceData
 
+from .asks import asks_contact, asks_members
 from .cli import cli
 from .contacts import contact_summary, contact_text
 from .match import FOUND, PlaceMatch, PlaceStatus
@@ -26,6 +27,8 @@ __all__ = [
     "PlaceStatus",
     "Places",
     "PlacesDataError",
+    "asks_contact",
+    "asks_members",
     "cli",
     "contact_summary",
     "contact_text",

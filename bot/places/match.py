@@ -1,11 +1,13 @@
-"""The result of recognising a place: a municipality (or okres) with its MAS status and Czech messages."""
+"""The result of recognising a place: a municipality (or okres) with its MAS status and its card in cs, uk, en."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from bot import i18n
 from kb.places import Mas, Municipality
 
 
@@ -49,6 +51,14 @@ class PlaceMatch:
     fuzzy: bool = False
     fallback: Mas | None = None  # the regional association, for "unknown"
     line: str | None = None  # one Czech line pointing to the MAS (the end of an answer)
+    # the card in a language (bot.places.cards), written only when asked for: most matches are never shown
+    render: Callable[[str], str] | None = field(default=None, compare=False, repr=False)
+
+    def in_language(self, lang: str) -> str:
+        """The card in `lang` (the Czech `message` when there is no other version)."""
+        if self.render is None or i18n.as_lang(lang) == i18n.DEFAULT:
+            return self.message
+        return self.render(lang)
 
     @property
     def found(self) -> bool:

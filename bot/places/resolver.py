@@ -1,9 +1,10 @@
-"""Which municipality of Ústecký kraj a text names, and which MAS serves it, as Czech messages.
+"""Which municipality of Ústecký kraj a text names, and which MAS serves it, as cards in cs, uk and en.
 
 Statuses (`PlaceStatus`): assigned (verified MAS) · no_mas (in no MAS) · unknown (municipality or
 okres known, MAS not verified: candidates = MAS active in the okres) · ambiguous (several
 municipalities match: candidates = them with okres) · not_found. The data never guesses; for
-`unknown` the contact offered is the regional MAS association. Where a municipality's MAS comes
+`unknown` the contact offered is the regional MAS association. The cards' wording is in cards.py; `message` is
+the Czech card, `PlaceMatch.in_language(lang)` any of them. Where a municipality's MAS comes
 from (source, period) is staff evidence: it is in obce.csv and the console, not in replies.
 """
 
@@ -11,17 +12,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import partial
 from pathlib import Path
 
+from bot import i18n
 from kb.places import Mas, MasStatus, Municipality, PlaceData, read_places
 from kb.problems import Severity
 from kb.text import fold_lower
 
+from . import cards
 from .contacts import contact_summary, contact_text
 from .match import PlaceMatch, PlaceStatus
 from .recognize import Found, Index
 
-ASSOCIATION_HELP = "Krajského sdružení NS MAS ČR Ústeckého kraje"  # genitive, "u …"
 # "MAS", "masku", "v masce", "místní akční skupina" in folded text.
 MAS_WORD = re.compile(r"\b(?:mas|mask\w*|masc\w*|mistni\w* akcni\w* skupin\w*)\b")
 _NOT_A_NAME_WORD = frozenset({"mas", "sdruzeni", "mistni", "akcni", "skupina", "z", "s", "o", "p", "ops", "zs"})
@@ -105,6 +108,15 @@ class Places:
         match = self._decide(text, self.index.find(text), suggest=False)
         return None if match.status is PlaceStatus.NOT_FOUND else match
 
+    def with_official_names(self, text: str) -> str:
+        """The text's words with each municipality it names exactly written as the municipality's own name
+        ("з Білини" → "з Bílina", "z krasne lipy" → "z Krásná Lípa"): which words are the name, in any script."""
+        found = self.index.find(clean_text(text), fuzzy=False)
+        words = [token.text for token in found.tokens]
+        for hit in reversed(found.hits):
+            words[hit.start : hit.end] = [self.municipalities[hit.municipalities[0]].name]
+        return " ".join(words)
+
     def named_mas(self, text: str) -> Mas | None:
         """The one MAS a text names ("tel na MAS Vladař", "kontakt na masku Naděje"), or None.
 
@@ -122,16 +134,12 @@ class Places:
 
     def mas_card(self, query: str, mas: Mas) -> PlaceMatch:
         """The contact card of a MAS asked for by name."""
-        okresy = ", ".join(mas.okresy)
-        where = f" (působí v okrese {okresy})" if len(mas.okresy) == 1 else f" (působí v okresech {okresy})"
-        message = (
-            f"Kontakt na {mas.name}{where if mas.okresy else ''}: {self._contacts(mas)}.\n"
-            f"{self._missing_contacts(mas)}"
-            "S přípravou projektu a žádostí o dotaci vám MAS poradí. Do které MAS patří vaše obec, vám řeknu, "
-            "když mi napíšete její název."
-        )
+        card = partial(cards.mas_contact, mas, today=self._today)
         line = f"{mas.short_name}: {self._contacts(mas, address=False)}."
-        return PlaceMatch(query, PlaceStatus.ASSIGNED, None, None, mas, (), message, None, False, self.fallback, line)
+        return PlaceMatch(
+            query, PlaceStatus.ASSIGNED, None, None, mas, (), card(i18n.DEFAULT), None, False, self.fallback, line,
+            card,
+        )  # fmt: skip
 
     def members_card(self, query: str, mas: Mas) -> PlaceMatch:
         """Which municipalities of the kraj a MAS serves, as far as the table verifies it (never guessed)."""
@@ -139,25 +147,13 @@ class Places:
             (m for m in self.municipalities if m.mas_status is MasStatus.ASSIGNED and m.mas_id == mas.id),
             key=lambda m: fold_lower(m.name),
         )
-        unverified = [m for m in self.municipalities if m.mas_status is MasStatus.UNKNOWN and m.okres in mas.okresy]
-        if members:
-            names = ", ".join(m.name for m in members)
-            text = (
-                f"Do {mas.short_name} patří podle našich ověřených údajů tyto obce Ústeckého kraje "
-                f"({len(members)}): {names}."
-            )
-        else:
-            text = f"Obce, které patří do {mas.short_name}, v našich údajích zatím ověřené nemáme."
-        if unverified:
-            okresy = ", ".join(mas.okresy)
-            text += (
-                f"\nSeznam nemusí být úplný: v okresech, kde MAS působí ({okresy}), máme {len(unverified)} obcí, "
-                f"u kterých MAS zatím ověřenou nemáme, a některé z nich mohou patřit i do {mas.short_name}. "
-                "Úplný seznam má MAS sama."
-            )
-        message = f"{text}\nKontakt: {self._contacts(mas)}."
+        unverified = sum(1 for m in self.municipalities if m.mas_status is MasStatus.UNKNOWN and m.okres in mas.okresy)
+        card = partial(cards.members, mas, members, unverified, today=self._today)
         line = f"{mas.short_name}: {self._contacts(mas, address=False)}."
-        return PlaceMatch(query, PlaceStatus.ASSIGNED, None, None, mas, (), message, None, False, self.fallback, line)
+        return PlaceMatch(
+            query, PlaceStatus.ASSIGNED, None, None, mas, (), card(i18n.DEFAULT), None, False, self.fallback, line,
+            card,
+        )  # fmt: skip
 
     def storable_name(self, obec: Municipality) -> str:
         """The name to remember for a user: plain, or with its okres when the name alone is ambiguous."""
@@ -192,123 +188,60 @@ class Places:
         return contact_text(mas, address=address, today=self._today)
 
     def _for_municipality(self, query: str, muni: Municipality, *, fuzzy: bool = False) -> PlaceMatch:
-        lead = f"Beru to jako obec {muni.name} (okres {muni.okres}).\n" if fuzzy else ""
-        where = f"{muni.name} (okres {muni.okres})"
+        today = self._today  # the cards are written when shown
         if muni.mas_status is MasStatus.ASSIGNED and muni.mas_id in self.mas:
             mas = self.mas[muni.mas_id]
-            message = (
-                f"{lead}Obec {where} patří do místní akční skupiny {mas.name.rstrip('.')}.\n"
-                f"Kontakt: {self._contacts(mas)}.\n"
-                f"{self._missing_contacts(mas)}"
-                "S přípravou projektu a žádostí o dotaci vám MAS poradí."
-            ).rstrip()
+            card = partial(cards.assigned, muni, mas, fuzzy=fuzzy, today=today)
             line = f"Obec {muni.name} patří do {mas.short_name}: {self._contacts(mas, address=False)}."
             return PlaceMatch(
-                query, PlaceStatus.ASSIGNED, muni, muni.okres, mas, (), message, None, fuzzy, self.fallback, line
-            )
+                query, PlaceStatus.ASSIGNED, muni, muni.okres, mas, (), card(i18n.DEFAULT), None, fuzzy,
+                self.fallback, line, card,
+            )  # fmt: skip
         if muni.mas_status is MasStatus.NO_MAS:
-            reason = f" ({muni.note})" if muni.note else ""
-            helpers = "\n".join(f"– {h.name}: {self._contacts(h)}" for h in self.helpers)
-            message = (
-                f"{lead}Obec {where} podle našich zdrojů nepatří do území žádné místní akční skupiny (MAS){reason}.\n"
-                f"S projekty a dotacemi vám pomohou:\n{helpers}\n"
-                f"– {self.fallback.name}: {self._contacts(self.fallback)}"
-            )
+            card = partial(cards.no_mas, muni, self.helpers, self.fallback, fuzzy=fuzzy, today=today)
             kraj = self.helpers[0] if self.helpers else self.fallback
             line = (
                 f"Obec {muni.name} nepatří do žádné MAS; s projekty poradí {kraj.short_name} "
                 f"({self._contacts(kraj, address=False)})."
             )
             return PlaceMatch(
-                query, PlaceStatus.NO_MAS, muni, muni.okres, None, (), message, None, fuzzy, self.fallback, line
-            )
+                query, PlaceStatus.NO_MAS, muni, muni.okres, None, (), card(i18n.DEFAULT), None, fuzzy,
+                self.fallback, line, card,
+            )  # fmt: skip
         candidates = self.mas_in_okres(muni.okres)
-        message = (
-            f"{lead}Obec {where} v našich datech zatím nemá ověřenou místní akční skupinu (MAS).\n"
-            f"{self._okres_candidates(muni.okres, candidates)}"
-        )
+        card = partial(cards.unknown, muni, candidates, self.fallback, fuzzy=fuzzy, today=today)
         line = (
             f"MAS pro obec {muni.name} zatím nemáme ověřenou; {self._okres_short(muni.okres, candidates)}"
             f" poradí i {contact_summary(self.fallback)}."
         )
         return PlaceMatch(
-            query,
-            PlaceStatus.UNKNOWN,
-            muni,
-            muni.okres,
-            None,
-            tuple(candidates),
-            message,
-            None,
-            fuzzy,
-            self.fallback,
-            line,
-        )
+            query, PlaceStatus.UNKNOWN, muni, muni.okres, None, tuple(candidates), card(i18n.DEFAULT), None, fuzzy,
+            self.fallback, line, card,
+        )  # fmt: skip
 
     def _for_area(self, query: str, okres: str, region: str | None) -> PlaceMatch:
         candidates = self.mas_in_okres(okres)
-        area = f"oblast {region} (okres {okres})" if region else f"okres {okres}"
-        message = (
-            f"Rozumím, že jde o {area}, ale ne o konkrétní obec. MAS se určuje podle obce – napište mi "
-            "prosím její název.\n"
-            f"{self._okres_candidates(okres, candidates)}"
-        )
+        card = partial(cards.area, okres, region, candidates, self.fallback, today=self._today)
         short = self._okres_short(okres, candidates)
         line = f"{short[0].upper()}{short[1:]} poradí i {contact_summary(self.fallback)}."
         return PlaceMatch(
-            query,
-            PlaceStatus.UNKNOWN,
-            None,
-            okres,
-            None,
-            tuple(candidates),
-            message,
-            region,
-            False,
-            self.fallback,
-            line,
-        )
+            query, PlaceStatus.UNKNOWN, None, okres, None, tuple(candidates), card(i18n.DEFAULT), region, False,
+            self.fallback, line, card,
+        )  # fmt: skip
 
     def _ambiguous(self, query: str, options: list[Municipality], *, fuzzy: bool) -> PlaceMatch:
-        listed = ", ".join(f"{m.name} (okres {m.okres})" for m in options)
-        names = {m.name for m in options}
-        if len(names) == 1 and not fuzzy:
-            name = options[0].name
-            message = (
-                f"Obec {name} je v Ústeckém kraji víckrát: {listed}. Kterou myslíte? Napište prosím "
-                f"název i s okresem, např. „{name}, okres {options[-1].okres}“."
-            )
-        else:
-            message = (
-                f"Nevím jistě, kterou obec myslíte: {listed}. Napište prosím přesný název obce, případně i s okresem."
-            )
+        card = partial(cards.ambiguous, options, fuzzy=fuzzy)
         return PlaceMatch(
-            query, PlaceStatus.AMBIGUOUS, None, None, None, tuple(options), message, None, fuzzy, self.fallback
-        )
+            query, PlaceStatus.AMBIGUOUS, None, None, None, tuple(options), card(i18n.DEFAULT), None, fuzzy,
+            self.fallback, render=card,
+        )  # fmt: skip
 
     def _not_found(self, query: str, suggestions: list[Municipality]) -> PlaceMatch:
-        message = (
-            "V textu jsem nenašel žádnou obec Ústeckého kraje. Zkontrolujte prosím, že je název "
-            "napsaný správně (klidně i bez diakritiky), nebo napište jen název obce, např. „Libouchec“."
-        )
-        if suggestions:
-            listed = [f"{m.name} (okres {m.okres})" for m in suggestions]
-            options = listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + ", nebo " + listed[-1]
-            message += f" Myslíte {options}?"
+        card = partial(cards.not_found, suggestions)
         return PlaceMatch(
-            query, PlaceStatus.NOT_FOUND, None, None, None, tuple(suggestions), message, fallback=self.fallback
-        )
-
-    def _okres_candidates(self, okres: str, candidates: list[Mas]) -> str:
-        if candidates:
-            listed = "\n".join(f"– {m.name}: {self._contacts(m)}" for m in candidates)
-            text = f"V okrese {okres} podle našich zdrojů působí:\n{listed}\n"
-        else:
-            text = f"Pro okres {okres} v našich zdrojích žádnou doloženou MAS nemáme.\n"
-        return (
-            text + f"Ke které MAS obec patří, ověříte na obecním úřadě nebo u {ASSOCIATION_HELP} "
-            f"({self._contacts(self.fallback)})."
-        )
+            query, PlaceStatus.NOT_FOUND, None, None, None, tuple(suggestions), card(i18n.DEFAULT),
+            fallback=self.fallback, render=card,
+        )  # fmt: skip
 
     @staticmethod
     def _okres_short(okres: str, candidates: list[Mas]) -> str:
@@ -316,11 +249,3 @@ class Places:
             return f"v okrese {okres} doloženou MAS nemáme;"
         listed = ", ".join(f"{m.short_name} ({m.web})" if m.web else m.short_name for m in candidates)
         return f"v okrese {okres} působí {listed};"
-
-    @staticmethod
-    def _missing_contacts(mas: Mas) -> str:
-        missing = [label for kind, label in (("email", "e-mail"), ("phone", "telefon")) if mas.contact(kind) is None]
-        if not missing:
-            return ""
-        what = " ani ".join(missing)
-        return f"{what.capitalize()} této MAS v našich zdrojích nemáme – aktuální kontakty najdete na jejím webu.\n"

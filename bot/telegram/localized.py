@@ -1,86 +1,26 @@
 """MAS cards and the /overit report in Ukrainian and English, built from the engine's structured results.
 
-The engine writes these texts in Czech (`PlaceMatch.message`, `EligibilityResult.message`, shared with
-the CLI); Czech users get exactly those. For uk and en the sentences around the data are written here,
-while names, contacts and the calls table's own wording (conditions, notes, rates) stay as the sources
-give them, in Czech. Everything returned is HTML-escaped plain text with bold headings.
+The MAS cards come in every language from bot.places (`PlaceMatch.in_language`, wording in bot.i18n). The
+engine writes the /overit report in Czech (`EligibilityResult.message`, shared with the CLI); Czech users get
+exactly that. For uk and en the report's sentences around the data are written here, while names, contacts
+and the calls table's own wording (conditions, notes, rates) stay as the sources give them, in Czech.
+Everything returned is HTML-escaped plain text with bold headings.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 
 from bot.eligibility import APPLICANTS, TOPICS, EligibilityResult, call_status
 from bot.eligibility.codes import CLOSED, OPEN, PLANNED, UNKNOWN, VERIFY_URL, CallStatus, money_cs
 from bot.eligibility.engine import CallMatch
 from bot.formatting import esc
-from bot.places import Mas, Municipality, PlaceMatch, PlaceStatus
+from bot.places import Mas, PlaceMatch, contact_summary
 from bot.render import message_html
 from bot.telegram import ui
-from kb.text import format_date_cs, partial_date_start
+from kb.text import format_date_cs
 
 CLOSED_SHOWN = 6
-_CONTACT = {
-    "uk": {"web": "вебсайт", "email": "e-mail", "phone": "тел.", "address": "адреса"},
-    "en": {"web": "web", "email": "e-mail", "phone": "phone", "address": "address"},
-}
-_W: dict[str, dict[str, str]] = {
-    "uk": {
-        "belongs": "Населений пункт {where} належить до місцевої групи дій (MAS) {mas}.",
-        "contact": "Контакти: {contacts}.",
-        "advise": "MAS порадить вам із підготовкою проєкту та заявкою на дотацію.",
-        "no_mas": "За нашими джерелами, населений пункт {where} не входить до території жодної місцевої групи "
-        "дій (MAS). З проєктами та дотаціями вам допоможуть:",
-        "unknown": "Для населеного пункту {where} ми ще не маємо перевіреної місцевої групи дій (MAS).",
-        "area": "Я зрозумів, що йдеться про округ {okres}, але не про конкретний населений пункт. MAS "
-        "визначається за населеним пунктом – напишіть, будь ласка, його назву.",
-        "in_okres": "В окрузі {okres} за нашими джерелами працюють:",
-        "none_in_okres": "Для округу {okres} у наших джерелах немає підтвердженої MAS.",
-        "ask_office": "До якої MAS належить населений пункт, підкажуть у місцевій раді (obecní úřad) або в "
-        "організації {contact}.",
-        "fuzzy": "Вважаю, що йдеться про {where}.",
-        "missing": "{what} цієї MAS у наших джерелах немає – актуальні контакти знайдете на її вебсайті.",
-        "email": "електронної пошти",
-        "phone": "телефону",
-        "nor": " і ",
-        "ambiguous": "Я не впевнений, який населений пункт ви маєте на увазі: {listed}. Напишіть, будь ласка, "
-        "точну назву, за потреби з округом.",
-        "not_found": "У тексті я не знайшов жодного населеного пункту Устецького краю. Перевірте, будь ласка, "
-        "написання назви (можна й без діакритики) або напишіть лише назву, наприклад «Libouchec».",
-        "did_you_mean": "Можливо, ви мали на увазі: {options}?",
-        "where": "{obec} (округ {okres})",
-        "old": "дані {year} року",
-        "no_contact": "контактів у наших джерелах поки немає",
-    },
-    "en": {
-        "belongs": "{where} belongs to the local action group (MAS) {mas}.",
-        "contact": "Contacts: {contacts}.",
-        "advise": "The MAS will advise you on preparing a project and applying for a grant.",
-        "no_mas": "According to our sources, {where} is not in the area of any local action group (MAS). "
-        "These can help you with projects and grants:",
-        "unknown": "We have not verified the local action group (MAS) of {where} yet.",
-        "area": "I understand you mean the {okres} district, but not a particular municipality. The MAS "
-        "depends on the municipality – please write its name.",
-        "in_okres": "According to our sources, these MAS work in the {okres} district:",
-        "none_in_okres": "Our sources name no MAS for the {okres} district.",
-        "ask_office": "The municipal office (obecní úřad) or {contact} can tell you which MAS the municipality "
-        "belongs to.",
-        "fuzzy": "I take this to mean {where}.",
-        "missing": "Our sources have no {what} for this MAS – you will find its current contacts on its website.",
-        "email": "e-mail",
-        "phone": "phone number",
-        "nor": " or ",
-        "ambiguous": "I am not sure which municipality you mean: {listed}. Please write the exact name, "
-        "with its district if needed.",
-        "not_found": "I did not find any municipality of the Ústí Region in the text. Please check the "
-        "spelling (diacritics are optional), or write just the name, e.g. “Libouchec”.",
-        "did_you_mean": "Did you mean {options}?",
-        "where": "{obec} ({okres} district)",
-        "old": "data from {year}",
-        "no_contact": "our sources have no contact yet",
-    },
-}
 _R: dict[str, dict[str, str]] = {
     "uk": {
         "head": "Перевірка: заявник – {who}, тема – {what}{where}, станом на {date}.",
@@ -166,81 +106,9 @@ def _d(value: str | dt.date | None) -> str:
     return format_date_cs(value) or "?"
 
 
-def contacts(mas: Mas, lang: str, *, today: dt.date | None = None) -> str:
-    """`web …; e-mail …; phone …` in `lang`, with the year of a contact older than two years."""
-    today = today or dt.date.today()
-    words = _W[lang]
-    parts = []
-    for c in mas.contacts:
-        item = f"{_CONTACT[lang].get(c.kind, c.kind)} {c.value}"
-        if c.kind != "web" and c.as_of and (today - partial_date_start(c.as_of)).days > 2 * 365.25:
-            item += f" ({words['old'].format(year=c.as_of[:4])})"
-        parts.append(item)
-    return "; ".join(parts) if parts else words["no_contact"]
-
-
-def summary(mas: Mas) -> str:
-    """Name with the short contact list in brackets (no words to translate)."""
-    listed = ", ".join(x for x in (mas.web, mas.email, mas.phone) if x)
-    return f"{mas.name} ({listed})" if listed else mas.name
-
-
-def _where(muni: Municipality, lang: str) -> str:
-    return _W[lang]["where"].format(obec=muni.name, okres=muni.okres)
-
-
-def _okres_lines(okres: str, candidates: Iterable[Mas], fallback: Mas | None, lang: str) -> list[str]:
-    words = _W[lang]
-    found = [m for m in candidates if isinstance(m, Mas)]
-    lines = [words["in_okres"].format(okres=okres)] if found else [words["none_in_okres"].format(okres=okres)]
-    lines += [f"– {m.name}: {contacts(m, lang)}" for m in found]
-    if fallback is not None:
-        lines.append(words["ask_office"].format(contact=summary(fallback)))
-    return lines
-
-
-def _missing(words: dict[str, str], missing: list[str]) -> str:
-    sentence = words["missing"].format(what=words["nor"].join(missing))
-    return sentence[:1].upper() + sentence[1:]
-
-
 def place_text(match: PlaceMatch, lang: str) -> str:
-    """The MAS card of a municipality (or the question back) as plain text: Czech is the engine's own card."""
-    if lang not in _W:
-        return match.message
-    words = _W[lang]
-    muni = match.obec
-    lead = [words["fuzzy"].format(where=_where(muni, lang))] if match.fuzzy and muni is not None else []
-    if match.status is PlaceStatus.ASSIGNED and muni is not None and match.mas is not None:
-        mas = match.mas
-        missing = [words[kind] for kind in ("email", "phone") if mas.contact(kind) is None]
-        return "\n".join(
-            [
-                *lead,
-                words["belongs"].format(where=_where(muni, lang), mas=mas.name.rstrip(".")),
-                words["contact"].format(contacts=contacts(mas, lang)),
-                *([_missing(words, missing)] if missing else []),
-                words["advise"],
-            ]
-        )
-    if match.status is PlaceStatus.NO_MAS and muni is not None:
-        # who helps instead (the region, the MAS association) is listed by the engine's card, one "– name: contacts"
-        # line each; names and contacts need no translation
-        helpers = [line for line in match.message.splitlines() if line.startswith("– ")]
-        if not helpers and match.fallback is not None:
-            helpers = [f"– {match.fallback.name}: {contacts(match.fallback, lang)}"]
-        return "\n".join([*lead, words["no_mas"].format(where=_where(muni, lang)), *helpers])
-    if match.status is PlaceStatus.UNKNOWN and match.okres:
-        candidates = [c for c in match.candidates if isinstance(c, Mas)]
-        said = words["unknown"].format(where=_where(muni, lang)) if muni else words["area"].format(okres=match.okres)
-        return "\n".join([*lead, said, *_okres_lines(match.okres, candidates, match.fallback, lang)])
-    options = [_where(c, lang) for c in match.candidates if isinstance(c, Municipality)]
-    if match.status is PlaceStatus.AMBIGUOUS and options:
-        return words["ambiguous"].format(listed=", ".join(options))
-    if match.status is PlaceStatus.NOT_FOUND:
-        tail = f" {words['did_you_mean'].format(options=', '.join(options))}" if options else ""
-        return words["not_found"] + tail
-    return match.message
+    """The MAS card of a municipality (or the question back) as plain text, in `lang` (bot.places.cards)."""
+    return match.in_language(lang)
 
 
 def place_html(match: PlaceMatch, lang: str) -> str:
@@ -300,9 +168,9 @@ def report_text(result: EligibilityResult, lang: str, fallback: Mas) -> str:
     where = r["where"].format(obec=obec) if obec else ""
     lines = [r["head"].format(who=who, what=what, where=where, date=_d(result.date)), ""]
     if place is not None and place.mas is not None:
-        mas_line = r["mas"].format(mas=summary(place.mas))
+        mas_line = r["mas"].format(mas=contact_summary(place.mas))
     else:
-        mas_line = r["fallback"].format(contact=summary(fallback))
+        mas_line = r["fallback"].format(contact=contact_summary(fallback))
     if result.no_match:
         lines += [r["no_match"].format(who=who, what=what), r["no_match_todo"].format(url=VERIFY_URL), mas_line]
         if not result.matches:

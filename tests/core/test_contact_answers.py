@@ -67,3 +67,60 @@ def test_a_contact_question_naming_no_mas_gets_no_single_mas_number(engine) -> N
 )
 def test_a_question_the_nearby_passages_do_not_answer_gets_nevim(engine, question: str) -> None:
     assert not engine.answer(question).confident
+
+
+def test_a_bare_municipality_name_in_czech_gets_its_czech_card_as_always(engine) -> None:
+    answer = engine.answer("Bílina")
+    assert answer.place_lead and answer.place is not None and answer.lang == "cs"
+    assert answer.text == answer.place.message
+
+
+@pytest.mark.parametrize("question", ["Білина", "з Білини", "я живу в місті Білина"])
+def test_a_bare_municipality_name_in_cyrillic_gets_its_card_in_ukrainian(engine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.place_lead and answer.kind is QuestionKind.PLACE and answer.lang == "uk"
+    assert answer.text.startswith("Для населеного пункту Bílina (округ Teplice)")
+    assert "На жаль" not in answer.text and "чеською" not in answer.text
+
+
+@pytest.mark.parametrize("question", ["I live in Zatec", "from Zatec"])
+def test_a_place_name_introduced_in_english_gets_its_card_in_english(engine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.place_lead and answer.lang == "en"
+    assert answer.text.startswith("Žatec (Louny district) belongs to the local action group (MAS) MAS Vladař")
+
+
+def test_a_question_about_a_place_in_english_is_not_a_bare_name(engine) -> None:
+    answer = engine.answer("is it raining in Bilina today")
+    assert not answer.place_lead
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "opening"),
+    [
+        ("phone of MAS Naděje", "en", "Contacts of MAS Naděje o.p.s."),
+        ("контакт на MAS Vladař", "uk", "Контакти MAS Vladař o.p.s."),
+        ("which MAS is Bílina in?", "en", "We have not verified the local action group (MAS) of Bílina"),
+    ],
+)
+def test_a_card_is_written_in_the_askers_language_without_the_czech_documents_intro(
+    engine, question: str, lang: str, opening: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.place_lead and answer.lang == lang and answer.intro is None
+    assert answer.text.startswith(opening)
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("which municipalities belong to MAS Vladař?", "According to our verified data, these municipalities"),
+        ("які громади входять до MAS Naděje?", "За нашими перевіреними даними до MAS Naděje належать"),
+    ],
+)
+def test_the_members_question_in_english_and_ukrainian_gets_the_members_card(
+    engine, question: str, opening: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.kind is QuestionKind.PLACE and answer.text.startswith(opening)
+    assert answer.to_json()["mas"] is not None

@@ -116,6 +116,15 @@ async def test_ukrainian_user_gets_everything_in_ukrainian(running_bot) -> None:
     assert card["text"].startswith("Населений пункт Žatec (округ Louny) належить до місцевої групи дій")
     assert_not_czech(card)
 
+    # a question answered by a card: a bare name in Cyrillic, a MAS's municipalities, all in Ukrainian
+    bare = await bot.ask(olena, "Білина")
+    assert bare["text"].startswith("Для населеного пункту Bílina (округ Teplice)") and "На жаль" not in bare["text"]
+    assert_not_czech(bare)
+    members = await bot.ask(olena, "Які громади входять до MAS Naděje?")
+    assert members["text"].startswith("За нашими перевіреними даними до MAS Naděje належать")
+    assert "чеською" not in members["text"]
+    assert_not_czech(members)
+
     assert bot.app.user_data[9101][ui.LANG] == "uk"  # remembered from the question
     assert api.errors == [], api.errors
     for msg in api.sent:
