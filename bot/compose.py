@@ -29,6 +29,7 @@ from bot.places import MAS_WORD, Mas, PlaceMatch, contact_summary
 from bot.question import is_cyrillic
 from bot.scope import (
     asked_noun,
+    asked_pair_apart,
     asks_current_holder_of_former,
     asks_past_award,
     asks_unknown_thing,
@@ -43,6 +44,7 @@ from bot.scope import (
     unknown_names,
     unknown_phrases,
     unquoted_price,
+    unquoted_purpose,
 )
 from index.analyzer import STOP_FOLDED, analyze
 from index.bm25 import K1 as BM25_K1
@@ -652,13 +654,18 @@ def _beyond_the_quotes(
 ) -> bool:
     """The question asks what the quoted text cannot say: a year it never names or a forecast, a name whose
     words the documents never use together, the price of something it never mentions, the size of something
-    no document names, or what a named municipality has ("Jaký rozpočet má město Louny") when the quote
+    no document names, an asked pair ("ministr práce") never said together, a funding purpose it never names
+    ("dotace na kamerový systém"), or what a named municipality has ("Jaký rozpočet má město Louny") when the quote
     names neither the municipality nor the asked thing."""
     if asks_unquoted_time(question, quoted) or unquoted_price(question, quoted):
         return True
     if unknown_phrases(question, document_pairs(index), named_place) or unknown_measured(question, index.bm25.postings):
         return True
     if asks_current_holder_of_former(question, quoted) or asks_unquoted_thing(question, quoted):
+        return True
+    if asked_pair_apart(question, quoted) or unquoted_purpose(
+        question, quoted, query_terms, index.bm25.idf, index.bm25.postings
+    ):
         return True
     if asks_unknown_thing(question, index.bm25.postings, query_terms, index.bm25.expand):
         return True

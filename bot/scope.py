@@ -452,3 +452,67 @@ def says_more_than_a_place(text: str, place: str) -> bool:
             continue
         return True
     return False
+
+
+# A question about money or a call ("dotace na kamerový systém", "výzva pro včelaře", "peníze na hasičské auto"):
+# what follows "na"/"pro" is what it should pay for or who should get it, up to three words before the next
+# preposition. A pronoun after "na" ("dá se na ni sehnat dotace") names nothing.
+_FUNDING_WORD = re.compile(r"\b(?:dotac\w*|vyzv\w*|penez\w*|penize|prispev\w*|grant\w*|financ\w*|podpor\w*)\b")
+_PURPOSE_PHRASE = re.compile(r"\b(na|pro)\s+(\w+(?:\s+\w+){0,2})")
+_PURPOSE_END = re.compile(r"\s(?:v|ve|na|pro|do|od|z|ze|u|k|ke|s|se|a|nebo|kdyz|ktery\w*|jestli|abych\w*|aby)\s")
+
+_PRONOUN = re.compile(r"^(?:ni|nej|neho|nich|ne|to|tom|co|ten|tu|tohle|toto|me|mne|nas|vas|sebe|jak\w*|kolik|kdy)$")
+
+
+def purpose_terms(question: str) -> dict[str, set[str]]:
+    """Search terms of what a funding question wants the money for ("na") and for whom ("pro"), or none."""
+    folded = fold_lower(question)
+    found: dict[str, set[str]] = {"na": set(), "pro": set()}
+    if not _FUNDING_WORD.search(folded):
+        return found
+    for match in _PURPOSE_PHRASE.finditer(folded):
+        words = _PURPOSE_END.split(f" {match.group(2)} ")[0].split()
+        if words and not _PRONOUN.match(words[0]) and analyze(words[0]):
+            found[match.group(1)] |= {t for t in analyze(" ".join(words)) if len(t) > 2}
+    return found
+
+
+def unquoted_purpose(
+    question: str, quoted: str, terms: Iterable[str], idf: Callable[[str], float], vocabulary: Container[str]
+) -> bool:
+    """A funding question the quote does not answer: the most specific word of what the money is for ("na
+    kamerový systém" → kamerový) is nowhere in the quote, or whom it is for ("pro včelaře") is a word no document
+    uses. Only words the search kept count (a colloquial word the search replaced is judged by its replacement);
+    terms are compared with the quote by their first four letters."""
+    searched = set(terms)
+    asked = purpose_terms(question)
+    purpose = asked["na"] & searched
+    if purpose and max(sorted(purpose), key=idf)[:4] not in {t[:4] for t in analyze(quoted)}:
+        return True
+    return any(t not in vocabulary for t in asked["pro"] & searched)
+
+
+_SENTENCE = re.compile(r"(?<=[.!?;:])\s+")
+_NEAR = 3  # an asked pair ("ministr práce") counts as said when at most this many terms apart in one sentence
+
+
+def asked_pair_apart(question: str, quoted: str) -> bool:
+    """The two words a "kdo je / jaký je" question asks about ("ministr práce", "předseda vlády", "rozpočet
+    kraje") never stand together in a quoted sentence: one sentence names a minister, another the labour
+    office, and neither says who the minister of labour is. Words of degree and nouns asking for a kind of
+    answer are not judged; terms are compared by their first four letters."""
+    if not _NAMES_A_THING.search(fold_lower(question)):
+        return False
+    phrase = asked_phrase(question)
+    if len(phrase) < _PHRASE_WORDS or any(
+        len(t) < 4 or _PROPERTY.match(t) or _ASKS_FOR_A_KIND.match(t) for t in phrase
+    ):
+        return False
+    first, second = (t[:4] for t in phrase)
+    for sentence in _SENTENCE.split(quoted):
+        stems = [t[:4] for t in analyze(sentence)]
+        ones = [i for i, s in enumerate(stems) if s == first]
+        twos = [j for j, s in enumerate(stems) if s == second]
+        if any(abs(i - j) <= _NEAR for i in ones for j in twos):
+            return False
+    return True

@@ -9,6 +9,7 @@ import pytest
 from bot.intent import QuestionKind
 from bot.scope import (
     asked_noun,
+    asked_pair_apart,
     asked_phrase,
     asks_current_holder_of_former,
     asks_past_award,
@@ -18,11 +19,13 @@ from bot.scope import (
     asks_unquoted_time,
     call_numbers,
     outside_scope,
+    purpose_terms,
     says_more_than_a_place,
     unknown_measured,
     unknown_names,
     unknown_phrases,
     unquoted_price,
+    unquoted_purpose,
     word_pairs,
 )
 from index.analyzer import analyze
@@ -259,3 +262,45 @@ def test_a_message_says_more_than_a_place_when_it_holds_other_words(text: str, m
     place = {"z Jirkova": "Jirkov", "obec Hrob": "Hrob", "hora sv. kateriny": "Hora Svaté Kateřiny"}.get(text)
     place = place or ("Most" if "most" in text else "Litvínov")
     assert says_more_than_a_place(text, place) is more
+
+
+def _idf(term: str) -> float:
+    """Rarer words weigh more: a stand-in ranking for the tests of the pure rule (longer = rarer)."""
+    return float(len(term))
+
+
+def test_the_purpose_of_a_funding_question_is_what_follows_na_or_pro() -> None:
+    assert purpose_terms("Dostane obec peníze na kamerový systém?")["na"] == set(analyze("kamerový systém"))
+    assert purpose_terms("je vyzva na elektricke autobusy pro mesto")["na"] == set(analyze("elektricke autobusy"))
+    assert purpose_terms("Je nějaká dotace pro včelaře?")["pro"] == set(analyze("včelaře"))
+    assert purpose_terms("stara fara, da se na ni sehnat dotace?")["na"] == set()  # a pronoun names nothing
+    assert purpose_terms("Kdy jede vlak na Prahu?")["na"] == set()  # no money asked for
+
+
+def test_a_funding_purpose_the_quote_never_names_is_not_answered_by_it() -> None:
+    call = "95. výzva podporuje snižování energetické náročnosti veřejných budov a veřejné osvětlení obcí."
+    vocabulary = set(analyze(call))
+    question = "Je nějaká výzva na kamerový systém?"
+    assert unquoted_purpose(question, call, analyze(question), _idf, vocabulary)
+    asked = "je vyzva na verejne osvetleni v obci"
+    assert not unquoted_purpose(asked, call, analyze(asked), _idf, vocabulary)
+    # a word the search replaced (not among its terms) is not judged
+    assert not unquoted_purpose(question, call, analyze("výzva"), _idf, vocabulary)
+    # whom it is for: judged by the documents' words, not the quote's
+    for_whom = "Je nějaká dotace pro včelaře?"
+    assert unquoted_purpose(for_whom, call, analyze(for_whom), _idf, vocabulary)
+    assert not unquoted_purpose("Je dotace pro obce?", "Žádat mohou kraje.", analyze("dotace obce"), _idf, vocabulary)
+
+
+def test_an_asked_pair_said_only_in_separate_sentences_is_not_answered() -> None:
+    apart = (
+        "Ministrem životního prostředí je Igor Červený. Ředitelkou krajské pobočky Úřadu práce je Martina Bečvářová."
+    )
+    assert asked_pair_apart("Kdo je ministr práce?", apart)
+    assert not asked_pair_apart("Kdo je ministr životního prostředí?", apart)
+    far = "Ústecký kraj má kromě OPST i vlastní dotační programy placené z krajského rozpočtu."
+    assert asked_pair_apart("Jaký je rozpočet Ústeckého kraje?", far)
+    assert not asked_pair_apart("Jaký je rozpočet projektu Animace?", "Rozpočet projektu Animace je 40 mil. Kč.")
+    # one asked word, or a word asking for a kind of answer, is not judged
+    assert not asked_pair_apart("Kdo je hejtman?", apart)
+    assert not asked_pair_apart("Jaké jsou podmínky výzvy?", apart)

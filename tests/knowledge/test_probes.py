@@ -3,7 +3,10 @@
 The probe lists (probes/) were written apart from the question sets: wages, pensions, taxes, office holders,
 town budgets, prices, weather, firms and forecasts next to in-domain questions on OPST/FST, MAS, calls,
 vouchers, brownfields, retraining, Úřad práce, community energy and the Animace project, in everyday Czech
-with and without diacritics. Shares, not single items: a general rule must hold for most of them.
+with and without diacritics. The "-blizko" lists are a second, later pair closer still to the topics: office
+holders of towns, statistics for years and places without data, calls for things no call pays for,
+administration, other regions next to in-domain questions in the same style. Shares, not single items: a
+general rule must hold for most of them.
 """
 
 from __future__ import annotations
@@ -16,21 +19,25 @@ import pytest
 pytestmark = pytest.mark.slow
 
 PROBES = Path(__file__).parent / "probes"
-DECLINED_FLOOR = 0.88  # of the off-topic probes (measured 64 of 70)
-ANSWERED_FLOOR = 0.92  # of the in-domain probes (measured 55 of 56)
+# (file, floor): the share of off-topic probes declined, measured 67 of 70 and 41 of 46
+DECLINED = [("mimo-temata.txt", 0.95), ("mimo-temata-blizko.txt", 0.89)]
+# (file, floor): the share of in-domain probes answered, measured 55 of 56 and 33 of 35
+ANSWERED = [("k-tematu.txt", 0.98), ("k-tematu-blizko.txt", 0.94)]
 
 
 def _questions(name: str) -> list[str]:
     return [line.strip() for line in (PROBES / name).read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def test_near_domain_questions_the_knowledge_cannot_answer_are_declined(engine: Any) -> None:
-    questions = _questions("mimo-temata.txt")
+@pytest.mark.parametrize(("name", "floor"), DECLINED)
+def test_near_domain_questions_the_knowledge_cannot_answer_are_declined(engine: Any, name: str, floor: float) -> None:
+    questions = _questions(name)
     answered = [q for q in questions if engine.answer(q).confident]
-    assert 1 - len(answered) / len(questions) >= DECLINED_FLOOR, answered
+    assert 1 - len(answered) / len(questions) >= floor, answered
 
 
-def test_questions_on_the_topics_stay_answered(engine: Any) -> None:
-    questions = _questions("k-tematu.txt")
+@pytest.mark.parametrize(("name", "floor"), ANSWERED)
+def test_questions_on_the_topics_stay_answered(engine: Any, name: str, floor: float) -> None:
+    questions = _questions(name)
     refused = [q for q in questions if not engine.answer(q).confident]
-    assert 1 - len(refused) / len(questions) >= ANSWERED_FLOOR, refused
+    assert 1 - len(refused) / len(questions) >= floor, refused
