@@ -650,12 +650,18 @@ def empty_answer(question: str, *, fallback: Mas | None, lang: str = i18n.DEFAUL
 
 
 def _beyond_the_quotes(
-    question: str, quoted: str, index: IndexData, named_place: str | None, query_terms: tuple[str, ...] = ()
+    question: str,
+    quoted: str,
+    index: IndexData,
+    named_place: str | None,
+    query_terms: tuple[str, ...] = (),
+    retrieved: str = "",
 ) -> bool:
     """The question asks what the quoted text cannot say: a year it never names or a forecast, a name whose
     words the documents never use together, the price of something it never mentions, the size of something
-    no document names, an asked pair ("ministr práce") never said together, a funding purpose it never names
-    ("dotace na kamerový systém"), or what a named municipality has ("Jaký rozpočet má město Louny") when the quote
+    no document names, an asked pair ("ministr práce") never said together, a funding purpose no retrieved
+    passage names ("dotace na kamerový systém"; `retrieved`: their text, as the quote may be a sentence short
+    of it), or what a named municipality has ("Jaký rozpočet má město Louny") when the quote
     names neither the municipality nor the asked thing."""
     if asks_unquoted_time(question, quoted) or unquoted_price(question, quoted):
         return True
@@ -664,7 +670,7 @@ def _beyond_the_quotes(
     if asks_current_holder_of_former(question, quoted) or asks_unquoted_thing(question, quoted):
         return True
     if asked_pair_apart(question, quoted) or unquoted_purpose(
-        question, quoted, query_terms, index.bm25.idf, index.bm25.postings
+        question, retrieved or quoted, query_terms, index.bm25.idf, index.bm25.postings
     ):
         return True
     if asks_unknown_thing(question, index.bm25.postings, query_terms, index.bm25.expand):
@@ -718,7 +724,10 @@ def compose(
     headings = " ".join(dict.fromkeys(q.chunk.breadcrumb for q in quotes))
     if asks_unquoted_call(question, f"{headings} {said}"):  # "výzva 250" answered with another call's figures
         about_elsewhere = True
-    if not foreign and _beyond_the_quotes(question, f"{headings} {said}", index, named_place, result.query_terms):
+    retrieved = " ".join(f"{h.chunk.breadcrumb} {h.chunk.text}" for h in result.hits[:TOP_PASSAGES])
+    if not foreign and _beyond_the_quotes(
+        question, f"{headings} {said}", index, named_place, result.query_terms, retrieved
+    ):
         about_elsewhere = True
     sentences = [sentence for q in quotes for sentence in q.chunk.sentences[q.start : q.end]]
     elsewhere = outside_scope(

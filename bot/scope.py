@@ -492,6 +492,8 @@ def unquoted_purpose(
     return any(t not in vocabulary for t in asked["pro"] & searched)
 
 
+# A role in a project or a body ("nositel", "žadatel", "vlastník", "člen"): documents say it with a verb.
+_ROLE = re.compile(r"^(?:nosit|zadat|prijemc|partner|clen|autor|garant|realiz|zrizov|spravc|vlastn|koordin|predklad)")
 _SENTENCE = re.compile(r"(?<=[.!?;:])\s+")
 _NEAR = 3  # an asked pair ("ministr práce") counts as said when at most this many terms apart in one sentence
 
@@ -508,6 +510,8 @@ def asked_pair_apart(question: str, quoted: str) -> bool:
         len(t) < 4 or _PROPERTY.match(t) or _ASKS_FOR_A_KIND.match(t) for t in phrase
     ):
         return False
+    if _ROLE.match(phrase[0]):
+        return False  # "Kdo je nositelem projektu X?": documents name the role with a verb ("X realizuje …")
     first, second = (t[:4] for t in phrase)
     for sentence in _SENTENCE.split(quoted):
         stems = [t[:4] for t in analyze(sentence)]

@@ -304,3 +304,8 @@ def test_an_asked_pair_said_only_in_separate_sentences_is_not_answered() -> None
     # one asked word, or a word asking for a kind of answer, is not judged
     assert not asked_pair_apart("Kdo je hejtman?", apart)
     assert not asked_pair_apart("Jaké jsou podmínky výzvy?", apart)
+
+
+def test_a_role_in_a_project_is_not_judged_as_a_pair_the_documents_must_say_together() -> None:
+    quoted = "Projekt SYNERGYS patří mezi strategické projekty kraje."
+    assert not asked_pair_apart("Kdo je nositelem projektu SYNERGYS?", quoted)
