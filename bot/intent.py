@@ -107,7 +107,8 @@ _RULES: list[tuple[QuestionKind, re.Pattern[str]]] = [
         re.compile(
             r"^\W*(a\s+)?(muze|muzou|mohou|muzu|mohu|muzeme|muzete|lze|da\s+se|dostanu|dostane|dostaneme|"
             r"je|jsou|ma|maji|mam|plati|zaplati|hradi|uhradi|existuje|podporuje|podporuji|ridi|bude|budou|smi|"
-            r"smim|musi|musim|jde|nejde|neni|nemuze|nema|can|is|are|does|do|will|чи|можу|може|можна|є)\b"
+            r"smim|musi|musim|jde|nejde|neni|nemuze|nema|mohl[aiy]?|nemohl[aiy]?|sel|sla|slo|neslo|dalo\s+se|slo\s+by|"
+            r"can|is|are|does|do|will|чи|можу|може|можна|є)\b"
             r"|,\s*(ne|ze|vid|jo|nebo\s+ne|right|isn't\s+it)\s*\?+\s*$"  # "…, ne?": a tag question
         ),
     ),
