@@ -14,6 +14,8 @@ _TAG = re.compile(r"<[^>]{0,200}>")
 _ASKS_FOR_MAS = re.compile(
     r"\bmas\b|\bmask[uy]\b|mistni akcni|porad\w*|kontakt\w*|obratit|pomuze|pomoc\w*|kdo mi|na koho"
     r"|\bkam (?:patri|spada)\b|\bpod (?:koho|co) spada"  # "kam patří Bílina?"
+    # "who can help me with a project in Zatec?", "хто допоможе з проєктом у Жатці?" (folded: no "й")
+    r"|\bhelp\w*|\badvi[cs]\w*|\bwho can\b|\bwhom\b|допомож|порад|зверн|консульт"
 )
 _GREETING = re.compile(
     r"^(ahoj\w*|dobry (den|vecer)|dobre (rano|odpoledne)|zdravim|cau|cus|nazdar|hello|hi|hey|good (morning|day)|"

@@ -101,6 +101,8 @@ def test_a_question_about_a_place_in_english_is_not_a_bare_name(engine) -> None:
         ("phone of MAS Naděje", "en", "Contacts of MAS Naděje o.p.s."),
         ("контакт на MAS Vladař", "uk", "Контакти MAS Vladař o.p.s."),
         ("which MAS is Bílina in?", "en", "We have not verified the local action group (MAS) of Bílina"),
+        ("who can help me with a project in Zatec?", "en", "Žatec (Louny district) belongs to"),
+        ("хто допоможе з проєктом у Жатці?", "uk", "Населений пункт Žatec (округ Louny) належить"),
     ],
 )
 def test_a_card_is_written_in_the_askers_language_without_the_czech_documents_intro(
