@@ -54,6 +54,13 @@ _PLACE_INTRO_OTHER = frozenset(
     "я ми з із зі в у живу живемо мешкаю місто місті села село селі селище громада громади містечко "
     "i we am are live living from in the of town city village municipality".split()
 )
+# "naše vesnice u Chomutova", "our village near Chomutov", "нашому селу біля Хомутова": the named town is a
+# landmark, not the asker's municipality ("obec Lom u Mostu" is a name: no possessive before it).
+_NEAR_A_LANDMARK = re.compile(
+    r"\b(?:nase|nasi|nasem|nasich|mala|male|malou|mali|our|small|a|нашому|наше|наша|нашого|нашій|нашої|маленьк\w*)\s+"
+    r"(?:vesnic\w*|vesn\w*|dedin\w*|obec|obce|obci|village|town|сел\w*|громад\w*)\s+"
+    r"(?:u|kolem|nedaleko|blizko|near|close to|біля|поблизу|недалеко|коло)\s"
+)
 _NOT_A_NAME = re.compile(r"\?|\b(kdo|co|jak|kde|kdy|kolik|proc|muze|mas|dotac\w*|penez|penize)\b")
 
 
@@ -86,6 +93,15 @@ def _bare_place(text: str, named: PlaceMatch | None, places: Places) -> bool:
         and not _NOT_A_NAME.search(folded)
         and not says_more_than_a_place(_without_intro(places.with_official_names(text)), obec.name)
     )
+
+
+def _landmark_as_okres(text: str, named: PlaceMatch | None, places: Places) -> PlaceMatch | None:
+    """A village near a named town is somewhere in that town's okres: the okres card (its MAS, and a request
+    for the village's name) answers, not the town's own card."""
+    if named is None or named.obec is None or not named.okres or not _NEAR_A_LANDMARK.search(fold_lower(text)):
+        return named
+    okres = places.find(f"okres {named.okres}")
+    return okres if okres is not None and okres.obec is None else named
 
 
 def _without_intro(text: str) -> str:
@@ -218,7 +234,7 @@ def respond(
         return Answer(text, body, False, answer_id=_talk_id(f"advice:{text}"), kind=QuestionKind.GREETING, lang=lang)
     notes = [i18n.text("long_question", lang)] if shortened else []
 
-    named = places.find(text)  # resolved once, handed down
+    named = _landmark_as_okres(text, places.find(text), places)  # resolved once, handed down
     place = named
     if place is None and obec:
         remembered = places.by_name(obec)

@@ -126,3 +126,20 @@ def test_the_members_question_in_english_and_ukrainian_gets_the_members_card(
     answer = engine.answer(question)
     assert answer.kind is QuestionKind.PLACE and answer.text.startswith(opening)
     assert answer.to_json()["mas"] is not None
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("kdo pomůže naší vesnici u Chomutova s dotacemi?", "Rozumím, že jde o okres Chomutov"),
+        ("who helps our village near Chomutov with grants?", "I understand you mean the Chomutov district"),
+        ("хто допоможе нашому селу біля Хомутова з грантами?", "Я зрозумів, що йдеться про округ Chomutov"),
+    ],
+)
+def test_a_village_near_a_town_gets_the_okres_card_not_the_towns(engine, question: str, opening: str) -> None:
+    answer = engine.answer(question)
+    assert answer.place_lead and answer.text.startswith(opening)
+
+
+def test_a_municipality_named_with_u_keeps_its_own_card(engine) -> None:
+    assert engine.answer("kdo poradí obci Lom u Mostu?").text.startswith("Obec Lom (okres Most) patří")
