@@ -48,12 +48,6 @@ from kb.text import fold_lower
 PASSAGES = 8
 MAX_PLACE_WORDS = 5  # "z Horního Jiřetína" is a name; a longer message is a question about it
 _THUMBS = re.compile(r"^[\s👍👌🙏❤️😊🙂✅]+$")
-# Ukrainian and English words that introduce a place ("я з", "місто", "I live in", "the town of"); the Czech
-# ones are bot.scope's.
-_PLACE_INTRO_OTHER = frozenset(
-    "я ми з із зі в у живу живемо мешкаю місто місті села село селі селище громада громади містечко "
-    "i we am are live living from in the of town city village municipality".split()
-)
 # "naše vesnice u Chomutova", "our village near Chomutov", "нашому селу біля Хомутова": the named town is a
 # landmark, not the asker's municipality ("obec Lom u Mostu" is a name: no possessive before it).
 _NEAR_A_LANDMARK = re.compile(
@@ -91,7 +85,7 @@ def _bare_place(text: str, named: PlaceMatch | None, places: Places) -> bool:
         obec is not None
         and len(folded.split()) <= MAX_PLACE_WORDS
         and not _NOT_A_NAME.search(folded)
-        and not says_more_than_a_place(_without_intro(places.with_official_names(text)), obec.name)
+        and not says_more_than_a_place(places.with_official_names(text), obec.name)
     )
 
 
@@ -102,10 +96,6 @@ def _landmark_as_okres(text: str, named: PlaceMatch | None, places: Places) -> P
         return named
     okres = places.find(f"okres {named.okres}")
     return okres if okres is not None and okres.obec is None else named
-
-
-def _without_intro(text: str) -> str:
-    return " ".join(word for word in text.split() if word.lower() not in _PLACE_INTRO_OTHER)
 
 
 def _bare_name(text: str) -> bool:

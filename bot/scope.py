@@ -413,13 +413,15 @@ def asks_unquoted_thing(question: str, quoted: str) -> bool:
     if not _NAMES_A_THING.search(fold_lower(question)):
         return False  # "kolik…" is judged by its figure, "co je…" may name a thing in everyday words ("MASka")
     phrase = asked_phrase(question)
-    if not phrase:
-        return False
-    first = phrase[0]
-    if len(first) < 4 or _PROPERTY.match(first) or _ASKS_FOR_A_KIND.match(first):
+    if not phrase or not _names_a_thing(phrase[0]):
         return False
     said = {t[:4] for t in analyze(quoted)}
-    return first[:4] not in said
+    return phrase[0][:4] not in said
+
+
+def _names_a_thing(term: str) -> bool:
+    """A word of an asked phrase worth finding in the quote: not too short, no degree, no kind of answer."""
+    return len(term) >= 4 and not _PROPERTY.match(term) and not _ASKS_FOR_A_KIND.match(term)
 
 
 # "Kdo je starosta Bíliny?" answered by "…, dříve starostka Bíliny": the quote names a former holder only.
@@ -439,8 +441,16 @@ def asks_current_holder_of_former(question: str, quoted: str) -> bool:
     return bool(mentions) and all(_FORMER.search(said[max(0, at - 30) : at]) for at in mentions)
 
 
-# Words that may stand next to a municipality's name in a message that only names it ("z Jirkova", "obec Hrob").
-_PLACE_INTRO = frozenset("obec obci mesto meste mestys mestecko jsem jsme bydlim bydlime zijem zijeme okres".split())
+# Words that may stand next to a municipality's name in a message that only names it ("z Jirkova", "obec Hrob",
+# "я живу в місті Білина", "I live in Zatec"), folded as the message is.
+_PLACE_INTRO = frozenset(
+    fold_lower(word)
+    for word in (
+        "obec obci mesto meste mestys mestecko jsem jsme bydlim bydlime zijem zijeme okres "
+        "я ми з із зі в у живу живемо мешкаю місто місті села село селі селище громада громади містечко "
+        "i we am are live living from in the of town city village municipality"
+    ).split()
+)
 
 
 def says_more_than_a_place(text: str, place: str) -> bool:
@@ -506,9 +516,7 @@ def asked_pair_apart(question: str, quoted: str) -> bool:
     if not _NAMES_A_THING.search(fold_lower(question)):
         return False
     phrase = asked_phrase(question)
-    if len(phrase) < _PHRASE_WORDS or any(
-        len(t) < 4 or _PROPERTY.match(t) or _ASKS_FOR_A_KIND.match(t) for t in phrase
-    ):
+    if len(phrase) < _PHRASE_WORDS or not all(_names_a_thing(t) for t in phrase):
         return False
     if _ROLE.match(phrase[0]):
         return False  # "Kdo je nositelem projektu X?": documents name the role with a verb ("X realizuje …")
