@@ -383,13 +383,14 @@ def _scored_sentences(result: SearchResult, index: IndexData, kind: QuestionKind
     asks_mas = MAS_WORD.search(fold_lower(result.query)) is not None or "serviso" in fold_lower(result.query)
     idf = {t: index.bm25.idf(t) for t in q_terms}
     hits = result.hits[:TOP_PASSAGES]
-    idf = _locally_weighted(idf, [set(analyze(s)) for h in hits for s in h.chunk.sentences])
+    sentence_terms = [[set(analyze(s)) for s in h.chunk.sentences] for h in hits]  # analysed once, used twice
+    idf = _locally_weighted(idf, [terms for per_hit in sentence_terms for terms in per_hit])
     if kind not in _SPECIFIC_FACTS:  # a date or an amount is asked of the thing paid for, not about it
         for term in asked_use(result.query) & idf.keys():
             idf[term] *= ASKED_USE_WEIGHT
     idf_total = sum(idf.values())
     scored: list[tuple[float, int, int, Hit]] = []
-    for rank, hit in enumerate(hits):
+    for rank, (hit, hit_terms) in enumerate(zip(hits, sentence_terms, strict=True)):
         chunk = hit.chunk
         rows = index.sentence_vectors[chunk.sentence_start : chunk.sentence_start + len(chunk.sentences)]
         sims = rows @ result.query_vector if len(rows) else np.zeros(0)
@@ -400,8 +401,8 @@ def _scored_sentences(result: SearchResult, index: IndexData, kind: QuestionKind
         titled_alike = (
             kind not in (QuestionKind.OTHER, QuestionKind.YESNO, QuestionKind.LIST) and classify(heading) is kind
         )
-        for pos, (sentence, sim) in enumerate(zip(chunk.sentences, sims, strict=True)):
-            terms = _with_negated(set(analyze(sentence)))
+        for pos, (sentence, sim, said) in enumerate(zip(chunk.sentences, sims, hit_terms, strict=True)):
+            terms = _with_negated(said)
             # A sentence inherits half the weight of its section heading ("Motto fondu" → "Heslem je …").
             # Weighted by IDF, so the question's rare, specific words count more than its topic words.
             shared = sum(idf[t] for t in q_terms & terms) + 0.5 * sum(idf[t] for t in q_terms & (heading_terms - terms))
@@ -724,11 +725,10 @@ def compose(
     headings = " ".join(dict.fromkeys(q.chunk.breadcrumb for q in quotes))
     if asks_unquoted_call(question, f"{headings} {said}"):  # "výzva 250" answered with another call's figures
         about_elsewhere = True
-    retrieved = " ".join(f"{h.chunk.breadcrumb} {h.chunk.text}" for h in result.hits[:TOP_PASSAGES])
-    if not foreign and _beyond_the_quotes(
-        question, f"{headings} {said}", index, named_place, result.query_terms, retrieved
-    ):
-        about_elsewhere = True
+    if not foreign:
+        retrieved = " ".join(f"{h.chunk.breadcrumb} {h.chunk.text}" for h in result.hits[:TOP_PASSAGES])
+        if _beyond_the_quotes(question, f"{headings} {said}", index, named_place, result.query_terms, retrieved):
+            about_elsewhere = True
     sentences = [sentence for q in quotes for sentence in q.chunk.sentences[q.start : q.end]]
     elsewhere = outside_scope(
         question,
