@@ -183,6 +183,7 @@ class FakeBotApi:
         self._new_update = asyncio.Event()
         self._next_msg_id: dict[int, int] = {}
         self._runner: web.AppRunner | None = None
+        self._stopping = False  # wakes pending long polls for good (cleanup waits for every open handler)
         self.port = 0
         self.bot_user = {
             "id": BOT_ID, "is_bot": True, "first_name": "Průvodce transformací", "username": BOT_USERNAME,
@@ -204,6 +205,7 @@ class FakeBotApi:
         return self
 
     async def stop(self) -> None:
+        self._stopping = True
         self._new_update.set()
         if self._runner is not None:
             await self._runner.cleanup()
@@ -391,7 +393,7 @@ class FakeBotApi:
         while True:
             ready = [u for u in self._updates if u["update_id"] >= offset][:limit]
             remaining = deadline - time.monotonic()
-            if ready or remaining <= 0 or self._runner is None:
+            if ready or remaining <= 0 or self._stopping:
                 return ready
             self._new_update.clear()
             with contextlib.suppress(TimeoutError):
