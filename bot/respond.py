@@ -160,21 +160,33 @@ _NAMES_A_PROGRAMME = re.compile(
 )
 
 
+# "dostanu ji jen když jsem nezaměstnaný?", "musím mít živnost?": a condition of the support is asked, which
+# the documents state; whether a call is open now is not the question.
+_ASKS_A_CONDITION = re.compile(
+    r"\b(?:jen|jenom|pouze|jedine)\s+(?:kdyz|pokud|pro|jako|kdo|s|se|u)\b|\bmusi(?:m|me|te|)\s+(?:byt|mit)\b"
+    r"|\bpodmink\w*|\bpodminen\w*"
+)
 _FUNDING_KINDS = frozenset({QuestionKind.YESNO, QuestionKind.OTHER, QuestionKind.LIST})
 _WHO_HELPS_KINDS = frozenset({QuestionKind.WHO, QuestionKind.CONTACT, QuestionKind.OTHER, QuestionKind.LIST})
 
 
-def _leads_with_calls(text: str, kind: QuestionKind, answer: Answer) -> bool:
+def _leads_with_calls(text: str, kind: QuestionKind, answer: Answer, result: EligibilityResult) -> bool:
     """A general funding question ("může naše obec dostat peníze na…", "je nějaká dotace na…") leads with
     the calls that fit this applicant and topic, read from the calls table. A question about one named
     call or programme, or one asking what, how much, when or how, is answered from the documents that
     describe it; the calls' state follows as a note and the full check is one button away.
     The calls table is Ústecký kraj's and lists what is open, so a question about another region or about
-    what someone received in the past is not answered from it."""
+    what someone received in the past is not answered from it. When no call names this applicant and topic,
+    the calls can only say "nothing fits", and a confident answer from the documents ("households only
+    exceptionally", "not only for the unemployed") says more; the full check stays one button away."""
     if regions_named(text) or asks_past_award(text):
+        return False
+    if answer.confident and _ASKS_A_CONDITION.search(fold_lower(text)):
         return False
     if not answer.confident:
         return True
+    if not any(m.exact for m in result.matches):
+        return False
     return kind in _FUNDING_KINDS and not _NAMES_A_PROGRAMME.search(fold_lower(text))
 
 
@@ -303,7 +315,7 @@ def respond(
             named_place=named.obec.name if named is not None and named.obec is not None else None,
             lang=lang,
         )
-        if eligibility is not None and _leads_with_calls(text, kind, answer):
+        if eligibility is not None and _leads_with_calls(text, kind, answer, eligibility):
             answer = _funding_answer(text, eligibility, ctx, answer, lang)
         elif eligibility is not None:  # the documents answer; the calls' state follows, the full check is a button
             note = status_note(eligibility, lang)

@@ -129,7 +129,8 @@ def test_funding_question_leads_with_a_short_answer_and_keeps_the_full_check(eng
 
     answer = engine.answer("Může naše obec dostat peníze na cyklostezku?", today=dt.date(2026, 12, 1))
     assert answer.eligibility is not None and answer.eligibility.applicant == "obec"
-    assert answer.kind in (QuestionKind.FUNDING, QuestionKind.CURATED)
+    # No call names a village for cycle paths: the documents' sentence about the call that fits leads.
+    assert answer.confident and answer.kind in (QuestionKind.FUNDING, QuestionKind.CURATED, QuestionKind.YESNO)
     assert answer.eligibility.message not in answer.text  # the full check is one button away, not a wall of text
     assert "29. výzv" in answer.text and "30. 4. 2026" in answer.text  # the call that fits, and that it closed
     assert len(answer.body) <= 900
