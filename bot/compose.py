@@ -139,7 +139,7 @@ _STEPS = re.compile(r"(\d+\.\s|;|\bkrok\w*|nejdřív|nejprve|poté|potom|násled
 # What something is for or does: the sentence that says what it funds, supports or does.
 _PURPOSE = re.compile(
     r"\b(financuj\w*|podporuj\w*|podpoř\w*|hradí|platí|slouž\w*|určen\w*|funguje\s+jako|pomáh\w*|ručí|"
-    r"zaměřuj\w*|zaměřen\w*|zajišťuj\w*|poskytuj\w*|zahrnuj\w*|témat\w*|oblast\w*)\b",
+    r"zaměřuj\w*|zaměřen\w*|zajišťuj\w*|poskytuj\w*|zahrnuj\w*|témat\w*|oblast\w*|aktivit\w*)\b",
     re.IGNORECASE,
 )
 _COLON_LIST = re.compile(r":\s*\S")  # "…: a, b a c"
@@ -151,14 +151,18 @@ _ANAPHORA = re.compile(
     r"^(Tyto|Tyhle|Tento|Tato|Toto|Ten|Ta|To|Ty|Tam|Takto|Takov\w+|Této|Tohoto|Tomto|Tímto|Těchto|Těmto|"
     r"Jeho|Její|Jejich|Ona|On|Oni|Ono|Také|Rovněž|Kromě toho|Dále|Zároveň|Navíc|Proto|Však|Ale|Kdo tyto)\b"
     r"|^(Telefon|E-mail|Adresa|Web|Sídlo|IČO?)\s+(je|má|zní)\b"  # whose? said by the sentence before
+    r"|^(Jde o|Jedná se o|Je to)\b"  # what is? the sentence before names it
     r"|\b(výše|uvedené|uvedených|zmíněn\w*|popsan\w* výše|tyto možnosti|těchto možností)\b"
 )
 # A sentence that announces what follows it ("… prochází třemi kroky.", "… takto:").
 _ANNOUNCES = re.compile(
-    r"(\b(dvěma|třemi|čtyřmi|pěti|šesti|dva|dvě|tři|čtyři|pět|šest)\s+(krok|fáz|etap|část|oblast|nástroj|způsob)\w*"
+    r"(\b(dvěma|třemi|čtyřmi|pěti|šesti|dva|dvě|tři|čtyři|pět|šest)\s+(krok|fáz|etap|část|oblast|nástroj|způsob|aktivit)\w*"
     r"|\bnásledující\w*|\btakto\b)[^.]*[.:]$",
     re.IGNORECASE,
 )
+# A sentence that goes on describing what the one before it named ("Strategický projekt je … nástroj. Jde o
+# velký a komplexní projekt …"): it belongs to that sentence's answer.
+_GOES_ON = re.compile(r"^(Jde o|Jedná se o|Je to)\b")
 _CALL_NUMBER = re.compile(r"\b(\d{1,3})\.\s*výzv\w*|\bvýzv\w*\s+(?:č\.\s*)?(\d{1,3})\b", re.IGNORECASE)
 
 
@@ -432,6 +436,8 @@ def _unit(hit: Hit, pos: int, score: float) -> Quote:
         end += 1
     elif end < len(sentences) and _EXAMPLES.match(sentences[end]) and not _NUMBER.search(sentences[pos]):
         end += 1  # "Jednotnou míru … určuje každá výzva." needs its "Příklady: … 80 % …"
+    elif end < len(sentences) and _GOES_ON.match(sentences[end]):
+        end += 1
     return Quote(hit, start, end, score)
 
 
