@@ -7,8 +7,9 @@
    or its municipalities ("tel na MAS Vladař", "which villages belong to MAS Naděje?") → that MAS's card from
    the MAS tables. A card is written in the asker's language (bot.places.cards).
 4. A staff-written curated answer that matches → said verbatim with its sources.
-5. A funding question ("může naše obec dostat peníze na…") → the short funding answer; the full
-   check is attached (`Answer.eligibility`).
+5. A funding question ("může naše obec dostat peníze na…") → the short funding answer when a call names
+   this applicant and topic (or the documents have no answer); otherwise the documents answer and the calls'
+   state follows as a note. The full check is attached either way (`Answer.eligibility`).
 6. Otherwise → the extractive answer from the passages (or an honest "nevím").
 A short follow-up ("a kam mám jít?") is read together with the previous question of the chat.
 """
