@@ -35,7 +35,7 @@ from bot.eligibility.engine import data_freshness
 from bot.eligibility.summary import status_note, summarize
 from bot.intent import QuestionKind, classify, looks_like_followup
 from bot.language import detect_language
-from bot.places import MAS_WORD, PlaceMatch, Places, asks_contact, asks_members, contact_summary
+from bot.places import MAS_WORD, PlaceMatch, Places, PlaceStatus, asks_contact, asks_members, contact_summary
 from bot.question import asks_for_mas, clean_question, has_words, not_for_the_documents, small_talk
 from bot.scope import asks_past_award, regions_named, says_more_than_a_place
 from index.analyzer import analyze
@@ -77,16 +77,21 @@ def _talk_id(text: str) -> str:
 
 
 def _bare_place(text: str, named: PlaceMatch | None, places: Places) -> bool:
-    """The message is only a place name ("Libouchec", "z krasne lipy", "Білина"), as the bot asks people to write."""
-    if named is None or not named.found:
+    """The message is only a place name ("Libouchec", "z krasne lipy", "Білина"), as the bot asks people to write;
+    a name several municipalities share ("Blatno") gets the card that asks which one."""
+    if named is None:
+        return False
+    if named.found and named.obec is not None:
+        name = named.obec.name
+    elif named.status is PlaceStatus.AMBIGUOUS and named.candidates:
+        name = named.candidates[0].name
+    else:
         return False
     folded = fold_lower(text)
-    obec = named.obec
     return (
-        obec is not None
-        and len(folded.split()) <= MAX_PLACE_WORDS
+        len(folded.split()) <= MAX_PLACE_WORDS
         and not _NOT_A_NAME.search(folded)
-        and not says_more_than_a_place(places.with_official_names(text), obec.name)
+        and not says_more_than_a_place(places.with_official_names(text), name)
     )
 
 

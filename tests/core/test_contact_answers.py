@@ -75,6 +75,14 @@ def test_a_bare_municipality_name_in_czech_gets_its_czech_card_as_always(engine)
     assert answer.text == answer.place.message
 
 
+@pytest.mark.parametrize("question", ["Blatno", "z Blatna"])
+def test_a_bare_name_two_municipalities_share_asks_which_one(engine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.place_lead and answer.kind is QuestionKind.PLACE and answer.confident
+    assert "Blatno (okres Chomutov)" in answer.text and "Blatno (okres Louny)" in answer.text
+    assert "nemám spolehlivou odpověď" not in answer.text
+
+
 @pytest.mark.parametrize("question", ["Білина", "з Білини", "я живу в місті Білина"])
 def test_a_bare_municipality_name_in_cyrillic_gets_its_card_in_ukrainian(engine, question: str) -> None:
     answer = engine.answer(question)
