@@ -13,10 +13,12 @@ Order of evidence:
    English sentence must not make it Czech. A message of nothing but acronyms has no language.
 2. The script and letters only one language has, outside those capitalised words: Ukrainian
    і ї є ґ settle uk vs ru; Czech ě ř ů; German ö ß.
-3. The lingua model restricted to the six languages (low-accuracy mode: ~40 MB instead of ~340 MB,
+3. Czech everyday words and no English or German ones ("co je to brownfield") are Czech, whatever the
+   model makes of the borrowed word (a very short message with a Telegram hint is left to step 5).
+4. The lingua model restricted to the six languages (low-accuracy mode: ~40 MB instead of ~340 MB,
    and as accurate on the bot's messages, see bench/bench_language.py), plus a share for the
    everyday words of each language (`_LEXICON`): the model alone reads "co je opst" as German.
-4. Telegram's `language_code` decides for very short messages the model cannot read ("ok", "👍",
+5. Telegram's `language_code` decides for very short messages the model cannot read ("ok", "👍",
    "MAS"): cs and sk → cs, uk → uk, en (and de) → en; "ru" and others are no hint. Czech wins
    whatever stays uncertain. Longer messages are read from their text whatever the hint.
 """
@@ -51,7 +53,9 @@ _LEXICON: dict[Written, frozenset[str]] = {
         """a je jsou co cem jak kde kdo kdy kolik proc na pro od se si mi mne ta jsem jsi jsme sme mam mame muze
         muzu muzeme chci potrebuji potrebuju jaka jaky jake ktera ktery ktere nebo ale taky take uz jeste dekuji
         diky dobry ahoj cau prosim vo nas nase muj moje jo ne ano dotace dotaci obec obce obci penize penez
-        vyzva vyzvy kraj kraje prace urad pomoc""".split()
+        vyzva vyzvy kraj kraje prace urad pomoc nam vam ted tady tam kam byl byla bylo bude budu mel mela ma
+        mate neni nejsou bych kdyz jestli aby zda tak neco nic nekdo nikdo nejaky nejaka nejake mohu lze
+        dostat dostanu delat udelat""".split()
     ),
     "en": frozenset(
         """the an is are were what how where when who which why can could would should my we you your our does
@@ -78,13 +82,14 @@ _UKRAINIAN = frozenset("іїєґІЇЄҐ")
 _RUSSIAN = frozenset("ыэъёЫЭЪЁ")
 _CZECH = frozenset("ěřůĚŘŮ")  # Czech letters Slovak does not have
 _GERMAN = frozenset("ößÖẞ")  # German letters neither Czech nor Slovak has (ä and ü are ambiguous)
+_SLOVAK = frozenset("ľĺŕôäĽĹŔÔÄ")  # Slovak letters Czech does not have (the model tells Slovak from Czech)
 
 
 @dataclass(frozen=True, slots=True)
 class Detection:
     language: Language  # the language to answer in
     written: Written  # what the message looks like ("" when it has no words)
-    reason: Literal["letters", "model", "hint", "default"]
+    reason: Literal["letters", "words", "model", "hint", "default"]
     confidence: float  # the model's (or 1.0 for letters, 0.0 for hint and default)
 
 
@@ -109,6 +114,7 @@ def detect(text: str, hint: str | None = None) -> Detection:
     letters = "".join(words)
     if len(letters) < 2:  # numbers, emoji, acronyms only, a single letter
         return _fallback(hinted)
+    slovak = any(c in _SLOVAK for c in letters)  # before capitalised words lose their diacritics
     cyrillic = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
     if cyrillic * 2 > len(letters):
         return _cyrillic(" ".join(words), letters)
@@ -122,6 +128,8 @@ def detect(text: str, hint: str | None = None) -> Detection:
         return Detection("cs", "cs", "letters", 1.0)
     if any(c in _GERMAN for c in letters):
         return Detection("en", "de", "letters", 1.0)
+    if _czech_words_only(words) and not slovak and (len(words) > SHORT_WORDS or hinted is None):
+        return Detection("cs", "cs", "words", 1.0)
     scores = _latin(words)
     written, confidence = max(scores.items(), key=lambda kv: kv[1]) if scores else ("", 0.0)
     if len(words) <= SHORT_WORDS and confidence < SHORT_CONFIDENCE and hinted is not None:
@@ -173,6 +181,15 @@ def _latin(words: list[str]) -> dict[Written, float]:
         key: Written = pooled if lang == "cs" else lang
         scores[key] = scores.get(key, 0.0) + LEXICON_WEIGHT * share
     return {k: v for k, v in scores.items() if v > 0.0}
+
+
+def _czech_words_only(words: list[str]) -> bool:
+    """Czech everyday words and none of English or German: "co je to brownfield", "zavreli nam dul, co ted".
+    The model reads such a message by its borrowed or diacritic-less words (English "brownfield", "voucher");
+    the grammar words say the language. "a" is left out: it is English too."""
+    folded = {w.lower().translate(_FOLD) for w in words}
+    czech = (folded & _LEXICON["cs"]) - {"a"}
+    return bool(czech) and not folded & (_LEXICON["en"] | _LEXICON["de"])
 
 
 def _is_acronym(word: str) -> bool:

@@ -487,11 +487,11 @@ def user_language(user_data: Mapping[str, Any] | None, language_code: str | None
 
 def remember_language(user_data: MutableMapping[str, Any] | None, message: str, current: Lang) -> Lang:
     """The interface language after the user's `message`: the message's own language when its text shows it
-    clearly (letters or the model, not a guess from the hint), unless the user chose one with /jazyk."""
+    clearly (letters, everyday words or the model, not a guess from the hint), unless the user chose one with /jazyk."""
     if user_data is None or user_data.get(LANG_CHOSEN):
         return current
     found = detect(message[:DETECT_CHARS], current)
-    if found.reason not in ("letters", "model"):
+    if found.reason not in ("letters", "words", "model"):
         return current
     user_data[LANG] = found.language
     return found.language
