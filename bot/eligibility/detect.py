@@ -94,12 +94,33 @@ _TOPICS = [(code, re.compile(rx)) for code, rx in _TOPIC_RULES]
 _BENEFIT = re.compile(r"\bpodpor\w*\s+(v|pri)\s+(nezamestnanosti|rekvalifikaci)\b")
 
 
+# "… peníze na opravu školy", "… na novou školku": what follows "na" is the thing paid for, not who applies.
+_PAID_FOR = re.compile(r"\bna(?:\s+[a-z]+){0,2}\s+$")
+# A school (or nursery) that is the thing paid for is a school project: the schooling calls fit it.
+_TOPIC_OF_PAID_FOR = {"skola": "vzdelavani"}
+
+
+def _applicant(text: str) -> tuple[str | None, str | None]:
+    """(applicant, topic its paid-for mention implies): the first rule met outside a "na …" phrase wins;
+    when every match is the thing paid for, the first rule met stays the applicant, as before."""
+    found: list[tuple[str, bool]] = []
+    for code, rx in _APPLICANTS:
+        matches = list(rx.finditer(text))
+        if matches:
+            found.append((code, all(_PAID_FOR.search(text[: m.start()]) for m in matches)))
+    subjects = [code for code, paid_for in found if not paid_for]
+    implied = next((_TOPIC_OF_PAID_FOR[c] for c, paid_for in found if paid_for and c in _TOPIC_OF_PAID_FOR), None)
+    if subjects:
+        return subjects[0], implied
+    return (found[0][0] if found else None), None
+
+
 def _parts(question: str) -> tuple[bool, str | None, str | None]:
     text = " ".join(fold_lower(question or "").split())
     if _BENEFIT.search(text):
         return False, None, None
-    applicant = next((code for code, rx in _APPLICANTS if rx.search(text)), None)
-    topic = next((code for code, rx in _TOPICS if rx.search(text)), None)
+    applicant, implied = _applicant(text)
+    topic = next((code for code, rx in _TOPICS if rx.search(text)), implied)
     return bool(_MONEY.search(text)), applicant, topic
 
 

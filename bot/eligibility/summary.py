@@ -74,6 +74,10 @@ def _next_step(result: EligibilityResult, fallback_name: str, lang: str) -> str:
     return i18n.text("next_where", lang, contact=fallback_name)
 
 
+def _known_first(m: CallMatch) -> tuple[int, tuple[object, ...]]:
+    return (m.status is CallStatus.UNKNOWN, m.sort_key())
+
+
 def summarize(result: EligibilityResult, fallback_name: str, lang: str = i18n.DEFAULT) -> Summary:
     """The lead of a funding answer (see the module docstring)."""
     who, what = _label(APPLICANTS[result.applicant], lang), _label(TOPICS[result.topic], lang)
@@ -109,7 +113,9 @@ def summarize(result: EligibilityResult, fallback_name: str, lang: str = i18n.DE
         sentences.append(_first_upper(_terms(m, lang)) + ".")
     elif not exact:
         sentences.append(i18n.text("summary_none_fits", lang, who=who, what=what, day=day))
-        maybe = [m for m in result.matches if m.call.applicants is None]
+        # A call whose dates we know says more than one whose status is unknown too: open, planned, the
+        # latest closed, and only then the undated.
+        maybe = sorted((m for m in result.matches if m.call.applicants is None), key=_known_first)
         if maybe:  # the topic fits, the source does not say who may apply: said once, as uncertain
             m = maybe[0]
             named.append(m)

@@ -46,3 +46,19 @@ def test_detects(question: str, expected: tuple[str | None, str | None]) -> None
 )
 def test_other_questions_are_not_eligibility(question: str) -> None:
     assert detect(question) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("muze obec dostat penize na opravu skoly", ("obec", "vzdelavani")),
+        ("Může obec dostat peníze na rekonstrukci školy?", ("obec", "vzdelavani")),
+        ("dotace na novou školku pro obec", ("obec", "vzdelavani")),
+        ("jsme škola, můžeme žádat o dotaci na fotovoltaiku?", ("skola", "energie")),
+        ("může škola dostat peníze na učebnu?", ("skola", "vzdelavani")),
+    ],
+)
+def test_a_school_that_is_paid_for_is_the_topic_not_the_applicant(
+    question: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert detect(question) == expected
