@@ -448,7 +448,13 @@ def _same_fact(a: str, b: str) -> bool:
         return False
     overlap = len(ta & tb) / min(len(ta), len(tb))
     numbers_a, numbers_b = set(_NUMBER.findall(a)), set(_NUMBER.findall(b))
-    return overlap > 0.7 or (bool(numbers_a) and numbers_a == numbers_b and overlap > 0.4)
+    # "Nové výzvy sledujte na opst.cz a …" twice, from two documents: the same advice in the same words
+    same_opening = fold_lower(a).split()[:4] == fold_lower(b).split()[:4]
+    return (
+        overlap > 0.7
+        or (bool(numbers_a) and numbers_a == numbers_b and overlap > 0.4)
+        or (same_opening and overlap > 0.5)
+    )
 
 
 def _leads_if_close(

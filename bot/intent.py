@@ -65,7 +65,9 @@ _RULES: list[tuple[QuestionKind, re.Pattern[str]]] = [
             r"\b(telefon\w*|tel\b|cislo\s+na|e-?mail\w*|mail\b|kontakt\w*|adres\w*|zavolat|napsat|datov\w+\s+schrank\w*|"
             r"contact|phone|address|e-?mail|контакт\w*|телефон\w*|адрес\w*)"
             # "Where can I find the open calls?": the answer is where to look (a website, an office).
-            r"|\bwhere\s+(can|could|do|should)\s+(i|we|one|you)\s+(find|look|check|learn|see)\b|\bwhere\s+to\s+(find|look)\b|"
+            r"|\bkde\s+(se\s+)?(to\s+)?(muzu\s+|muzeme\s+|da\s+)?(najdu|najdeme|najit|zjistim|zjistit|dozvim|dozvime|"
+            r"dozvedet|podivat|sledovat|hledat|ziskam|ziskat|overit|overim)\b(?!.*\ba\s+jak\b)|"  # "… a jak": steps
+            r"\bwhere\s+(can|could|do|should)\s+(i|we|one|you)\s+(find|look|check|learn|see)\b|\bwhere\s+to\s+(find|look)\b|"
             r"\bде\s+(можна\s+|я\s+можу\s+|ми\s+можемо\s+)?(знайти|знайду|дізнат\w*|подивит\w*|шукати)"
         ),
     ),

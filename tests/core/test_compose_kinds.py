@@ -8,6 +8,7 @@ from bot.compose import (
     _kind_bonus,
     _list_commas,
     _locally_weighted,
+    _same_fact,
     _with_negated,
     asked_channels,
     asked_use,
@@ -142,3 +143,14 @@ def test_what_the_money_would_pay_for_is_the_asked_detail(question: str, paid_fo
 def test_a_question_word_after_na_names_nothing_paid_for() -> None:
     assert asked_use("Na co byla 40. výzva?") == set()
     assert asked_use("Kdo rozhoduje o penězích?") == set()
+
+
+def test_the_same_advice_from_two_documents_is_said_once() -> None:
+    assert _same_fact(
+        "Nové výzvy sledujte na opst.cz a ptejte se své MAS.",
+        "Nové výzvy sledujte na opst.cz, na webu Ústeckého kraje a na icuk.cz.",
+    )
+    assert not _same_fact(
+        "Nové výzvy sledujte na opst.cz a ptejte se své MAS.",
+        "Nové výzvy vyhlašuje ministerstvo životního prostředí dvakrát ročně.",
+    )

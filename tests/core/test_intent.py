@@ -29,6 +29,9 @@ from bot.intent import QuestionKind, classify
         ("Jaký je nejvyšší orgán OPST?", QuestionKind.OTHER),
         ("Jakou datovou schránku má Ústecký kraj?", QuestionKind.CONTACT),
         ("tel na kraj? potrebuju se zeptat", QuestionKind.CONTACT),
+        ("kde najdu seznam vyzev", QuestionKind.CONTACT),  # where to look: a website, an office
+        ("Kde se dozvím o nových výzvách?", QuestionKind.CONTACT),
+        ("Kde najít rekvalifikační kurzy a jak se přihlásit", QuestionKind.PROCEDURE),
         ("Where can I find the list of MAS in the region?", QuestionKind.CONTACT),
         ("where to find retraining courses", QuestionKind.CONTACT),
         ("Де можна дізнатися про нові конкурси?", QuestionKind.CONTACT),
