@@ -328,7 +328,8 @@ def _kind_bonus(
             opening = set(analyze(" ".join(sentence.split()[:6])))
             return KIND_BONUS / 2 if _DEFINES.search(sentence) and q_terms & opening else 0.0
         case QuestionKind.PURPOSE:
-            return KIND_BONUS if _PURPOSE.search(sentence) or _list_commas(sentence) >= 3 else 0.0
+            listed = _list_commas(sentence) >= 3 and not _lists_names(sentence)  # "co dělají MAS" ≠ which MAS
+            return KIND_BONUS if _PURPOSE.search(sentence) or listed else 0.0
         case QuestionKind.YESNO:
             return KIND_BONUS / 2 if _MODAL.search(sentence) else 0.0
         case QuestionKind.LIST:
@@ -351,6 +352,16 @@ def _with_negated(terms: set[str]) -> set[str]:
 def _list_commas(sentence: str) -> int:
     """Commas that separate listed items: not in asides ("(FST, anglicky …, JTF)"), not decimal ("17,5")."""
     return len(re.findall(r",\s", _ASIDE.sub("", sentence)))
+
+
+_LEGAL_FORM = re.compile(r"^[a-z]{1,3}\.(\s?[a-z]{1,3}\.)*$")  # "z.s.", "o.p.s." after a name's comma
+
+
+def _lists_names(sentence: str) -> bool:
+    """The sentence lists names ("…: MAS Cínovecko, o.p.s.; MAS Český sever, z.s.; …"), not activities."""
+    tail = _ASIDE.sub("", sentence).split(":", 1)[-1]
+    items = [i.strip() for i in re.split(r"[;,]", tail) if i.strip() and not _LEGAL_FORM.match(i.strip())]
+    return len(items) >= 3 and sum(i[:1].isupper() for i in items) * 3 >= len(items) * 2
 
 
 # "Dá se voucherem zaplatit web?", "Šel voucher použít na stroj?", "dotace na fotovoltaiku": what the money

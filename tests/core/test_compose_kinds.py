@@ -7,6 +7,7 @@ import pytest
 from bot.compose import (
     _kind_bonus,
     _list_commas,
+    _lists_names,
     _locally_weighted,
     _same_fact,
     _with_negated,
@@ -154,3 +155,9 @@ def test_the_same_advice_from_two_documents_is_said_once() -> None:
         "Nové výzvy sledujte na opst.cz a ptejte se své MAS.",
         "Nové výzvy vyhlašuje ministerstvo životního prostředí dvakrát ročně.",
     )
+
+
+def test_a_list_of_names_does_not_say_what_they_do() -> None:
+    assert _lists_names("V kraji působí 9 MAS: MAS Cínovecko, o.p.s.; MAS Český sever, z.s.; MAS Naděje o.p.s.")
+    assert not _lists_names("FST financuje malé podniky, výzkum a inovace, čistou energii a rekvalifikace.")
+    assert _kind_bonus(QuestionKind.PURPOSE, "V kraji jsou: MAS Vladař, MAS Naděje, SERVISO.", set(), set()) == 0.0
