@@ -116,14 +116,16 @@ _CHANNELS = (
 # The thing a "kolik" question counts ("kolik obyvatel", "kolik MAS"); money words need an amount.
 # Words between "kolik" and the counted thing are skipped ("kolik těch autobusů", "kolik asi lidí").
 _COUNTED = re.compile(
-    r"\bkolik\w*\s+(?:(?:tech|techto|tehle|ty|tam|asi|zhruba|presne|vlastne|vubec|mi|mu|nam|vam|ti|jim|si|se)\s+)*(\w+)"
+    r"\bkolik\w*\s+(?:(?:tech|techto|tehle|ty|tam|asi|zhruba|presne|vlastne|vubec|mi|mu|nam|vam|ti|jim|si|"
+    r"se\s+(?:da|dalo|dala|daly)|se|jde|slo|lze|muzu|muze|muzeme|mohu|mohl\w*|by|bych|bychom)\s+)*(\w+)"
+    # "kolik se dalo dostat": the modal is skipped, the verb after it says what is asked ("kolik dá stát": giving)
 )
 # The counted thing written as a unit in the documents ("kolik hektarů" → "120 ha").
 _UNITS = {"hekta": "ha", "kilom": "km", "metru": "m", "milio": "mil", "milia": "mld", "tisic": "tis"}
 # Money asked for by a noun ("kolik peněz") or a verb of paying ("kolik dává / mi dají / stojí").
 _MONEY_WORDS = re.compile(
     r"^(penez|penize|prach|korun|kc|eur|procent|dotac|podpor|alokac|castk|stoj|stal|zaplat|plati|dostan|dostal|"
-    r"dostava|dava|dal\b|da\b|daj|prispe|prispiv|poskyt|uvoln)"
+    r"dostava|dostat|ziskat|dava|dal\b|da\b|daj|prispe|prispiv|poskyt|uvoln)"
 )
 # Another verb right after "kolik" ("kolik je / měla / bude…"): no noun is counted; any figure may answer.
 _VERB_AFTER_KOLIK = re.compile(

@@ -15,6 +15,7 @@ from bot.compose import (
     asked_use,
     asks_money,
     carries_kind,
+    counted_thing,
     with_note,
 )
 from bot.intent import QuestionKind
@@ -161,3 +162,15 @@ def test_a_list_of_names_does_not_say_what_they_do() -> None:
     assert _lists_names("V kraji působí 9 MAS: MAS Cínovecko, o.p.s.; MAS Český sever, z.s.; MAS Naděje o.p.s.")
     assert not _lists_names("FST financuje malé podniky, výzkum a inovace, čistou energii a rekvalifikace.")
     assert _kind_bonus(QuestionKind.PURPOSE, "V kraji jsou: MAS Vladař, MAS Naděje, SERVISO.", set(), set()) == 0.0
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "kolik se dalo dostat z kreativního voucheru?",
+        "kolik se dá získat na rekvalifikaci",
+        "Kolik dá stát na lithium?",
+    ],
+)
+def test_kolik_with_a_modal_or_a_verb_of_getting_asks_for_money(question: str) -> None:
+    assert asks_money(question) and counted_thing(question) is None
