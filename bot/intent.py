@@ -63,6 +63,7 @@ _RULES: list[tuple[QuestionKind, re.Pattern[str]]] = [
         QuestionKind.CONTACT,
         re.compile(
             r"\b(telefon\w*|tel\b|cislo\s+na|e-?mail\w*|mail\b|kontakt\w*|adres\w*|zavolat|napsat|datov\w+\s+schrank\w*|"
+            r"sidl[oi]\b|sidlem\b|"
             r"contact|phone|address|e-?mail|контакт\w*|телефон\w*|адрес\w*)"
             # "Where can I find the open calls?": the answer is where to look (a website, an office).
             r"|\bkde\s+(se\s+)?(to\s+)?(muzu\s+|muzeme\s+|da\s+)?(najdu|najdeme|najit|zjistim|zjistit|dozvim|dozvime|"

@@ -30,6 +30,8 @@ from bot.intent import QuestionKind, classify
         ("Jakou datovou schránku má Ústecký kraj?", QuestionKind.CONTACT),
         ("tel na kraj? potrebuju se zeptat", QuestionKind.CONTACT),
         ("kde najdu seznam vyzev", QuestionKind.CONTACT),  # where to look: a website, an office
+        ("Kde sídlí ICUK?", QuestionKind.CONTACT),
+        ("a kde sidli?", QuestionKind.CONTACT),
         ("Kde se dozvím o nových výzvách?", QuestionKind.CONTACT),
         ("Kde najít rekvalifikační kurzy a jak se přihlásit", QuestionKind.PROCEDURE),
         ("Where can I find the list of MAS in the region?", QuestionKind.CONTACT),
