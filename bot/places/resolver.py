@@ -22,6 +22,7 @@ from kb.text import fold_lower
 
 from . import cards
 from .contacts import contact_summary, contact_text
+from .cyrillic import canonical, has_cyrillic, transliterate
 from .match import PlaceMatch, PlaceStatus
 from .recognize import Found, Index
 
@@ -35,6 +36,25 @@ def _name_stems(mas: Mas) -> tuple[str, ...]:
     """The words that tell this MAS from the others ("MAS Labské skály" → "labs", "skal"), folded and cut."""
     words = re.findall(r"\w+", fold_lower(mas.short_name))
     return tuple(w[:STEM] for w in words if w not in _NOT_A_NAME_WORD and len(w) > 2)
+
+
+# "МАС", "маски", "місцева група дій" in the canonical Cyrillic spelling (bot.places.cyrillic: і → и).
+_MAS_WORD_CYRILLIC = re.compile(r"(?<!\w)(?:мас|маск\w*|мисцев\w* груп\w*)(?!\w)")
+# A MAS name a Ukrainian or Russian speaker translates rather than transliterates ("Naděje" is "hope").
+# Russian writes "Czech" as "чешский".
+_MAS_NAME_TRANSLATIONS = {"naděje": ("надий", "надежд"), "český": ("чешск",), "české": ("чешск",)}
+
+
+def _cyrillic_stems(mas: Mas) -> tuple[tuple[str, ...], ...]:
+    """Each distinguishing word of the MAS name as canonical Cyrillic prefixes ("Vladař" → "влад")."""
+    words = re.findall(r"\w+", mas.short_name)
+    stems: list[tuple[str, ...]] = []
+    for word in words:
+        if fold_lower(word) in _NOT_A_NAME_WORD or len(word) <= 2:
+            continue
+        spelled = canonical(transliterate(word))[:STEM]
+        stems.append((spelled, *_MAS_NAME_TRANSLATIONS.get(word.lower(), ())))
+    return tuple(stems)
 
 
 class PlacesDataError(RuntimeError):
@@ -130,6 +150,18 @@ class Places:
             brand = not fold_lower(mas.short_name).startswith("mas ")
             if stems and (with_mas_word or brand) and all(re.search(rf"\b{s}", said) for s in stems):
                 named.append(mas)
+        if not named and has_cyrillic(said):  # "МАС Владар", "контакти МАС Надія"
+            spelled = " ".join(canonical(w) for w in re.findall(r"\w+", said))
+            with_mas_word = with_mas_word or _MAS_WORD_CYRILLIC.search(spelled) is not None
+            for mas in self.mas.values():
+                stems_c = _cyrillic_stems(mas)
+                brand = not fold_lower(mas.short_name).startswith("mas ")
+                if (
+                    stems_c
+                    and (with_mas_word or brand)
+                    and all(any(re.search(rf"(?<!\w){s}", spelled) for s in alt) for alt in stems_c)
+                ):
+                    named.append(mas)
         return named[0] if len(named) == 1 else None
 
     def mas_card(self, query: str, mas: Mas) -> PlaceMatch:

@@ -75,6 +75,20 @@ def test_a_bare_municipality_name_in_czech_gets_its_czech_card_as_always(engine)
     assert answer.text == answer.place.message
 
 
+@pytest.mark.parametrize(
+    ("question", "mas"),
+    [
+        ("контакти МАС Владар", "MAS Vladař"),
+        ("телефон МАС Подріпско", "Podřipsko"),
+        ("контакты МАС Чешский север", "Český sever"),
+    ],
+)
+def test_a_mas_named_in_cyrillic_gets_its_contact_card_in_ukrainian(engine, question: str, mas: str) -> None:
+    answer = engine.answer(question)
+    assert answer.place_lead and answer.lang == "uk" and answer.text.startswith("Контакти")
+    assert mas in answer.text
+
+
 @pytest.mark.parametrize("question", ["Blatno", "z Blatna"])
 def test_a_bare_name_two_municipalities_share_asks_which_one(engine, question: str) -> None:
     answer = engine.answer(question)
@@ -126,6 +140,7 @@ def test_a_card_is_written_in_the_askers_language_without_the_czech_documents_in
     [
         ("which municipalities belong to MAS Vladař?", "According to our verified data, these municipalities"),
         ("які громади входять до MAS Naděje?", "За нашими перевіреними даними до MAS Naděje належать"),
+        ("які громади входять до МАС Надія?", "За нашими перевіреними даними до MAS Naděje належать"),
     ],
 )
 def test_the_members_question_in_english_and_ukrainian_gets_the_members_card(
