@@ -14,7 +14,9 @@ Order of evidence:
 2. The script and letters only one language has, outside those capitalised words: Ukrainian
    і ї є ґ settle uk vs ru; Czech ě ř ů; German ö ß.
 3. Czech everyday words and no English or German ones ("co je to brownfield") are Czech, whatever the
-   model makes of the borrowed word (a very short message with a Telegram hint is left to step 5).
+   model makes of the borrowed word; English or German ones and no Czech ones ("e-mail of MAS Vladař")
+   are English or German, whatever it makes of the Czech name (a very short message with a Telegram hint
+   is left to step 5).
 4. The lingua model restricted to the six languages (low-accuracy mode: ~40 MB instead of ~340 MB,
    and as accurate on the bot's messages, see bench/bench_language.py), plus a share for the
    everyday words of each language (`_LEXICON`): the model alone reads "co je opst" as German.
@@ -47,7 +49,8 @@ SHORT_CONFIDENCE = 0.9
 LEXICON_WEIGHT = 1.5  # added to a language's model confidence × the share of its everyday words
 
 # Everyday words (lowercase, without diacritics) that are frequent in bot messages and belong to one
-# language only among the six; words shared by two of them ("to", "do", "on", "i", "den", "was") are left out.
+# language only among the six; words shared by two of them ("to", "do", "on", "i", "den", "was"), also once
+# diacritics are dropped ("mit" is German "with" and Czech "mít"), are left out.
 _LEXICON: dict[Written, frozenset[str]] = {
     "cs": frozenset(
         """a je jsou co cem jak kde kdo kdy kolik proc na pro od se si mi mne ta jsem jsi jsme sme mam mame muze
@@ -60,10 +63,10 @@ _LEXICON: dict[Written, frozenset[str]] = {
     "en": frozenset(
         """the an is are were what how where when who which why can could would should my we you your our does
         for of in with and about thanks thank hello hi please help there any this that get much many have has
-        need want job work money funding apply""".split()
+        need want job work money funding apply from live near village town city district region""".split()
     ),
     "de": frozenset(
-        """der die das ist wie wo wer ich und nicht danke bitte gibt es fur mit ein eine einen hallo guten tag
+        """der die das ist wie wo wer ich und nicht danke bitte gibt es fur ein eine einen hallo guten tag
         bekommt kann habe meine mein sie wir""".split()
     ),
 }
@@ -128,8 +131,12 @@ def detect(text: str, hint: str | None = None) -> Detection:
         return Detection("cs", "cs", "letters", 1.0)
     if any(c in _GERMAN for c in letters):
         return Detection("en", "de", "letters", 1.0)
-    if _czech_words_only(words) and not slovak and (len(words) > SHORT_WORDS or hinted is None):
+    clear = len(words) > SHORT_WORDS or hinted is None
+    if _czech_words_only(words) and not slovak and clear:
         return Detection("cs", "cs", "words", 1.0)
+    foreign = _foreign_words_only(words)
+    if foreign is not None and clear:  # "e-mail of MAS Vladař": the Czech name is no Czech grammar
+        return Detection("en", foreign, "words", 1.0)
     scores = _latin(words)
     written, confidence = max(scores.items(), key=lambda kv: kv[1]) if scores else ("", 0.0)
     if len(words) <= SHORT_WORDS and confidence < SHORT_CONFIDENCE and hinted is not None:
@@ -190,6 +197,18 @@ def _czech_words_only(words: list[str]) -> bool:
     folded = {w.lower().translate(_FOLD) for w in words}
     czech = (folded & _LEXICON["cs"]) - {"a"}
     return bool(czech) and not folded & (_LEXICON["en"] | _LEXICON["de"])
+
+
+def _foreign_words_only(words: list[str]) -> Literal["en", "de"] | None:
+    """English (or German) everyday words and no Czech ones: the language of the message, whatever the
+    model makes of the Czech names in it; None otherwise."""
+    folded = {w.lower().translate(_FOLD) for w in words}
+    if folded & _LEXICON["cs"]:
+        return None
+    english, german = len(folded & _LEXICON["en"]), len(folded & _LEXICON["de"])
+    if not english and not german:
+        return None
+    return "en" if english >= german else "de"
 
 
 def _is_acronym(word: str) -> bool:

@@ -34,7 +34,7 @@ from bot.eligibility import Calls, EligibilityResult
 from bot.eligibility.engine import data_freshness
 from bot.eligibility.summary import status_note, summarize
 from bot.intent import QuestionKind, classify, looks_like_followup
-from bot.language import detect_language
+from bot.language import detect, hint_language
 from bot.places import MAS_WORD, PlaceMatch, Places, PlaceStatus, asks_contact, asks_members, contact_summary
 from bot.question import asks_for_mas, clean_question, has_words, not_for_the_documents, small_talk
 from bot.scope import asks_past_award, regions_named, says_more_than_a_place
@@ -226,7 +226,8 @@ def respond(
     today = today or dt.date.today()
     places = ctx.places
     text, shortened = clean_question(question)
-    lang = detect_language(text, lang_hint) if text else i18n.as_lang(lang_hint)
+    detected = detect(text, lang_hint) if text else None
+    lang = detected.language if detected is not None else i18n.as_lang(lang_hint)
     if not has_words(text):
         if _THUMBS.match(question or "") and question.strip():
             return _small(text, "thanks", lang, QuestionKind.THANKS)
@@ -248,6 +249,8 @@ def respond(
         remembered = places.by_name(obec)
         place = remembered if remembered.found else None
     if _bare_place(text, named, places):
+        if detected is not None and detected.reason == "model":  # "Zatec" is no English, whatever the model says
+            lang = hint_language(lang_hint) or i18n.DEFAULT
         card = Answer(text, "", True, place=named, answer_id=_talk_id(text), place_lead=True, kind=QuestionKind.PLACE)
         return _in_language(card, lang)
 

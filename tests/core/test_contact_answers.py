@@ -69,6 +69,11 @@ def test_a_question_the_nearby_passages_do_not_answer_gets_nevim(engine, questio
     assert not engine.answer(question).confident
 
 
+def test_a_bare_name_without_diacritics_gets_the_czech_card_unless_the_user_reads_another_language(engine) -> None:
+    assert engine.answer("Zatec").lang == "cs" and engine.answer("Zatec").place_lead
+    assert engine.answer("Zatec", lang_hint="en").lang == "en"
+
+
 def test_a_bare_municipality_name_in_czech_gets_its_czech_card_as_always(engine) -> None:
     answer = engine.answer("Bílina")
     assert answer.place_lead and answer.place is not None and answer.lang == "cs"

@@ -30,6 +30,7 @@ def test_answer_language_is_right_for_at_least_95_percent_of_short_messages() ->
         "kontakt na mas",
         "co je to brownfield",  # an English loanword does not make the message English
         "zavreli nam dul, co ted",
+        "jak mit vice penez z dotace",  # "mit" is Czech "mít" here, not German "mit"
     ],
 )
 def test_czech_with_or_without_diacritics_is_czech(text: str) -> None:
@@ -111,3 +112,8 @@ def test_uncertain_latin_text_defaults_to_czech() -> None:
 )
 def test_telegram_language_codes_map_to_answer_languages(code: str | None, expected: str | None) -> None:
     assert hint_language(code) == expected
+
+
+@pytest.mark.parametrize("text", ["e-mail of MAS Vladař", "phone of MAS Nadeje", "from Zatec"])
+def test_english_words_around_czech_names_are_english(text: str) -> None:
+    assert detect_language(text) == "en"
