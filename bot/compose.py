@@ -154,6 +154,7 @@ _ANAPHORA = re.compile(
     r"Jeho|Její|Jejich|Ona|On|Oni|Ono|Také|Rovněž|Kromě toho|Dále|Zároveň|Navíc|Proto|Však|Ale|Kdo tyto)\b"
     r"|^(Telefon|E-mail|Adresa|Web|Sídlo|IČO?)\s+(je|má|zní)\b"  # whose? said by the sentence before
     r"|^(Jde o|Jedná se o|Je to)\b"  # what is? the sentence before names it
+    r"|^\w+\s+(v|na|o|z|do|při|k|u|s)\s+(něm|ní|nich|něj|něho|nim|ně|nimi)\b"  # "Zasedají v něm …": in what?
     r"|\b(výše|uvedené|uvedených|zmíněn\w*|popsan\w* výše|tyto možnosti|těchto možností)\b"
 )
 # A sentence that announces what follows it ("… prochází třemi kroky.", "… takto:").

@@ -259,3 +259,9 @@ def test_a_sentence_answering_its_sections_yes_or_no_question_does_not_lead_anot
     answer = engine.answer("Jak vysoká je podpora v nezaměstnanosti?")
     first = split_sentences(answer.body)[0]
     assert answer.confident and not first.startswith("Ano") and "Kč" in first
+
+
+def test_who_runs_the_programme_names_the_managing_authority_and_quotes_whole_sentences(engine) -> None:
+    answer = engine.answer("kdo vlastne ridi ten opst")
+    assert answer.confident and "Ministerstvo životního prostředí" in answer.body
+    assert "Zasedají v něm" not in answer.body or "monitorovací výbor" in answer.body

@@ -174,3 +174,10 @@ def test_a_list_of_names_does_not_say_what_they_do() -> None:
 )
 def test_kolik_with_a_modal_or_a_verb_of_getting_asks_for_money(question: str) -> None:
     assert asks_money(question) and counted_thing(question) is None
+
+
+def test_a_sentence_about_something_in_it_needs_the_sentence_that_names_it() -> None:
+    from bot.compose import _ANAPHORA
+
+    assert _ANAPHORA.search("Zasedají v něm zástupci řídicího orgánu, SFŽP a krajů.")
+    assert not _ANAPHORA.search("Zasedání výboru se konalo v Ústí nad Labem.")
