@@ -31,6 +31,7 @@ from bot.answer import Answer, Source
 from bot.compose import answer_id, compose, empty_answer, passages_of, quoted_call_numbers
 from bot.curated import CuratedMatch, fitted_to_question, match_curated
 from bot.eligibility import Calls, EligibilityResult
+from bot.eligibility.detect import detect_applicant, mentions_topic
 from bot.eligibility.engine import data_freshness
 from bot.eligibility.summary import status_note, summarize
 from bot.intent import QuestionKind, classify, looks_like_followup
@@ -143,13 +144,16 @@ def _curated_answer(question: str, match: CuratedMatch, place: PlaceMatch | None
 
 
 def _funding_answer(
-    question: str, result: EligibilityResult, ctx: Context, base: Answer, lang: str = i18n.DEFAULT
+    question: str, result: EligibilityResult, ctx: Context, base: Answer, notes: list[str], lang: str = i18n.DEFAULT
 ) -> Answer:
+    """The calls lead; the documents' answer it replaces takes its notes along (a deadline it quoted is not
+    shown), only the message's own notes stay."""
     summary = summarize(result, contact_summary(ctx.places.fallback), lang)
     sources = [Source(call.name, call.source, "knowledge/vyzvy.yaml", call.as_of) for call in summary.calls]
     return dataclasses.replace(
         base,
         body=summary.text,
+        notes=notes,
         confident=True,
         sources=sources,
         context=None,
@@ -172,6 +176,7 @@ _ASKS_A_CONDITION = re.compile(
     r"\b(?:jen|jenom|pouze|jedine)\s+(?:kdyz|pokud|pro|jako|kdo|s|se|u)\b|\bmusi(?:m|me|te|)\s+(?:byt|mit)\b"
     r"|\bpodmink\w*|\bpodminen\w*"
 )
+_ADDRESSED = re.compile(r"^(?:Jako|Pro)\s+([^,:;]{3,60})")  # "Jako obyvatel (fyzická osoba) dostanete …"
 _FUNDING_KINDS = frozenset({QuestionKind.YESNO, QuestionKind.OTHER, QuestionKind.LIST})
 _WHO_HELPS_KINDS = frozenset({QuestionKind.WHO, QuestionKind.CONTACT, QuestionKind.OTHER, QuestionKind.LIST})
 
@@ -183,8 +188,9 @@ def _leads_with_calls(text: str, kind: QuestionKind, answer: Answer, result: Eli
     describe it; the calls' state follows as a note and the full check is one button away.
     The calls table is Ústecký kraj's and lists what is open, so a question about another region or about
     what someone received in the past is not answered from it. When no call names this applicant and topic,
-    the calls can only say "nothing fits", and a confident answer from the documents ("households only
-    exceptionally", "not only for the unemployed") says more; the full check stays one button away."""
+    the calls can only say "nothing fits", and a confident answer from the documents that speaks of the
+    asked topic ("households only exceptionally", "the Šluknov housing call") says more; the full check
+    stays one button away."""
     if regions_named(text) or asks_past_award(text):
         return False
     if answer.confident and _ASKS_A_CONDITION.search(fold_lower(text)):
@@ -192,7 +198,11 @@ def _leads_with_calls(text: str, kind: QuestionKind, answer: Answer, result: Eli
     if not answer.confident:
         return True
     if not any(m.exact for m in result.matches):
-        return False
+        # A passage about something else, or one addressed to another applicant ("Jako obyvatel …" to a
+        # village), says less than the calls.
+        addressed = _ADDRESSED.match(answer.body)
+        to_another = addressed is not None and detect_applicant(addressed.group(1)) not in (None, result.applicant)
+        return to_another or not mentions_topic(answer.body, result.topic)
     return kind in _FUNDING_KINDS and not _NAMES_A_PROGRAMME.search(fold_lower(text))
 
 
@@ -325,7 +335,7 @@ def respond(
             lang=lang,
         )
         if eligibility is not None and _leads_with_calls(text, kind, answer, eligibility):
-            answer = _funding_answer(text, eligibility, ctx, answer, lang)
+            answer = _funding_answer(text, eligibility, ctx, answer, notes, lang)
         elif eligibility is not None:  # the documents answer; the calls' state follows, the full check is a button
             note = status_note(eligibility, lang)
             answer = dataclasses.replace(

@@ -48,7 +48,8 @@ _APPLICANT_RULES: list[tuple[str, str]] = [
     (
         "obcan",
         r"\bobcan\w*|fyzick\w* osob\w*|\bdomacnost\w*|\brodin\w*|\bduchodc\w*|\bnezamestnan\w*|"
-        r"\bzamestnan(ec|kyne|y)\b|\bpro me\b|\bmuzu\b|\bmohu\b|\bsoukrom\w* osob\w*|\brekvalifik\w*",
+        r"\bzamestnan(ec|kyne|y)\b|\bpro me\b|\bmuzu\b|\bmohu\b|\bsoukrom\w* osob\w*|\brekvalifik\w*|"
+        r"\bbarak\w*|\bv duchodu\b",  # "zateplit barák", "jsem v důchodu": a household
     ),
 ]
 
@@ -88,6 +89,17 @@ _TOPIC_RULES: list[tuple[str, str]] = [
 
 _APPLICANTS = [(code, re.compile(rx)) for code, rx in _APPLICANT_RULES]
 _TOPICS = [(code, re.compile(rx)) for code, rx in _TOPIC_RULES]
+
+
+def detect_applicant(text: str) -> str | None:
+    """The applicant type a text names ("obyvatel (fyzická osoba)" → obcan), or None."""
+    return _applicant(" ".join(fold_lower(text).split()))[0]
+
+
+def mentions_topic(text: str, topic: str) -> bool:
+    """Does the text speak of this topic code ("zateplení" of energie, "bydlení" of socialni)?"""
+    rule = dict(_TOPICS).get(topic)
+    return rule is not None and rule.search(" ".join(fold_lower(text).split())) is not None
 
 
 # Benefits paid by Úřad práce are not grants: "podpora v nezaměstnanosti" asks about the benefit.

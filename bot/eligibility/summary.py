@@ -116,7 +116,10 @@ def summarize(result: EligibilityResult, fallback_name: str, lang: str = i18n.DE
         # A call whose dates we know says more than one whose status is unknown too: open, planned, the
         # latest closed, and only then the undated.
         maybe = sorted((m for m in result.matches if m.call.applicants is None), key=_known_first)
-        if maybe:  # the topic fits, the source does not say who may apply: said once, as uncertain
+        # Calls are for organisations; one whose applicants are unknown is no lead for a household.
+        if (
+            maybe and result.applicant != "obcan"
+        ):  # the topic fits, the source does not say who may apply: said once, as uncertain
             m = maybe[0]
             named.append(m)
             sentences.append(i18n.text("summary_maybe", lang, name=_name(m.call), detail=_detail(m, result, lang)))

@@ -265,3 +265,19 @@ def test_who_runs_the_programme_names_the_managing_authority_and_quotes_whole_se
     answer = engine.answer("kdo vlastne ridi ten opst")
     assert answer.confident and "Ministerstvo životního prostředí" in answer.body
     assert "Zasedají v něm" not in answer.body or "monitorovací výbor" in answer.body
+
+
+@pytest.mark.parametrize(
+    "question", ["chceme zateplit barak, da se na to neco dostat", "muze obec dostat penize na opravu skoly"]
+)
+def test_a_funding_question_no_call_fits_is_answered_by_the_calls_not_by_an_unrelated_passage(engine, question) -> None:
+    answer = engine.answer(question, today=dt.date(2026, 12, 1))
+    assert answer.kind is QuestionKind.FUNDING and answer.eligibility is not None
+    assert "Animace" not in answer.body and "Jako obyvatel" not in answer.body
+    assert not any(note.startswith("Pozor: termín") for note in answer.notes)  # no note about unseen text
+
+
+def test_a_household_is_not_pointed_to_a_call_whose_applicants_are_unknown(engine) -> None:
+    answer = engine.answer("Jsem v důchodu, můžu dostat peníze na zateplení baráku?", today=dt.date(2026, 12, 1))
+    assert answer.eligibility is not None and answer.eligibility.applicant == "obcan"
+    assert "Tématem se hodí" not in answer.body
