@@ -712,6 +712,18 @@ def _beyond_the_quotes(
     )
 
 
+def _best_sentence(result: SearchResult, index: IndexData) -> float:
+    """How close the closest sentence of the top passages reads to the question: a passage that also covers
+    other things can read farther than the one sentence that answers ("Kde sídlí krajský úřad?")."""
+    best = 0.0
+    for hit in result.hits[:TOP_PASSAGES]:
+        chunk = hit.chunk
+        rows = index.sentence_vectors[chunk.sentence_start : chunk.sentence_start + len(chunk.sentences)]
+        if len(rows):
+            best = max(best, float((rows @ result.query_vector).max()))
+    return best
+
+
 def compose(
     question: str,
     result: SearchResult,
@@ -731,7 +743,7 @@ def compose(
     must come from a passage that speaks of it."""
     today = today or dt.date.today()
     foreign = lang != i18n.DEFAULT
-    off_topic = looks_off_topic(index, result.query_vector, result.best_dense)
+    off_topic = looks_off_topic(index, result.query_vector, max(result.best_dense, _best_sentence(result, index)))
     if off_topic or not is_confident(result, index, foreign):
         unknown = not_known(question, result, place=place, fallback=fallback, notes=notes, kind=kind, lang=lang)
         return dataclasses.replace(unknown, off_topic=True) if off_topic else unknown

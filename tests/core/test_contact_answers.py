@@ -171,3 +171,9 @@ def test_a_village_near_a_town_gets_the_okres_card_not_the_towns(engine, questio
 
 def test_a_municipality_named_with_u_keeps_its_own_card(engine) -> None:
     assert engine.answer("kdo poradí obci Lom u Mostu?").text.startswith("Obec Lom (okres Most) patří")
+
+
+def test_an_address_question_is_not_shadowed_by_an_off_topic_example_about_the_same_office(engine) -> None:
+    # "Kolik vydělávají úředníci na krajském úřadě?" is an off-topic example; the address is in the documents.
+    answer = engine.answer("Kde sídlí krajský úřad?")
+    assert answer.confident and "Velká Hradební 3118/48" in answer.body
