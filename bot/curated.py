@@ -155,6 +155,13 @@ def match_curated(
         if family not in best or rows[i] > best[family][0]:
             best[family] = (float(rows[i]), record, i)
     ranked = sorted(best.items(), key=lambda kv: -kv[1][0])
+    # Near-ties are settled by the question words: the model reads "How long …" and "How much …" about the
+    # same benefit as one question.
+    tied = [kv for kv in ranked if ranked[0][1][0] - kv[1][0] < MARGIN]
+    if len(tied) > 1:
+        opening = _opening(question)
+        chosen = max(tied, key=lambda kv: len(opening & _opening(kv[1][1].phrasings[kv[1][2]])))
+        ranked = [chosen, *(kv for kv in ranked if kv is not chosen)]
     family, (score, record, row) = ranked[0]
     second = ranked[1][1][0] if len(ranked) > 1 else 0.0
     phrasing = record.phrasings[row]
@@ -170,6 +177,11 @@ def match_curated(
     if record.lang != "cs" and score < SURE_THRESHOLD and not answers_kind(question, phrasing):
         return None
     return CuratedMatch(_in_language(records, family, lang), score, margin, phrasing)
+
+
+def _opening(text: str) -> set[str]:
+    """The first two words, folded: the question words ("jak dlouho", "how much", "kdo může")."""
+    return set(_WORD.findall(fold_lower(text))[:2])
 
 
 def _in_language(records: list[CuratedRecord], family: str, lang: str) -> CuratedRecord:

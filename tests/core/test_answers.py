@@ -281,3 +281,12 @@ def test_a_household_is_not_pointed_to_a_call_whose_applicants_are_unknown(engin
     answer = engine.answer("Jsem v důchodu, můžu dostat peníze na zateplení baráku?", today=dt.date(2026, 12, 1))
     assert answer.eligibility is not None and answer.eligibility.applicant == "obcan"
     assert "Tématem se hodí" not in answer.body
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [("How long can I get unemployment benefit?", "11 months"), ("How much unemployment benefit can I get?", "38,537")],
+)
+def test_curated_answers_the_model_reads_alike_are_told_apart_by_the_question_words(engine, question, says) -> None:
+    answer = engine.answer(question)
+    assert answer.kind is QuestionKind.CURATED and says in answer.body
