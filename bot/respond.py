@@ -181,7 +181,7 @@ _FUNDING_KINDS = frozenset({QuestionKind.YESNO, QuestionKind.OTHER, QuestionKind
 _WHO_HELPS_KINDS = frozenset({QuestionKind.WHO, QuestionKind.CONTACT, QuestionKind.OTHER, QuestionKind.LIST})
 
 
-def _leads_with_calls(text: str, kind: QuestionKind, answer: Answer, result: EligibilityResult) -> bool:
+def _leads_with_calls(text: str, kind: QuestionKind, answer: Answer, result: EligibilityResult, asked: str) -> bool:
     """A general funding question ("může naše obec dostat peníze na…", "je nějaká dotace na…") leads with
     the calls that fit this applicant and topic, read from the calls table. A question about one named
     call or programme, or one asking what, how much, when or how, is answered from the documents that
@@ -202,7 +202,7 @@ def _leads_with_calls(text: str, kind: QuestionKind, answer: Answer, result: Eli
         # village), says less than the calls.
         addressed = _ADDRESSED.match(answer.body)
         to_another = addressed is not None and detect_applicant(addressed.group(1)) not in (None, result.applicant)
-        return to_another or not mentions_topic(answer.body, result.topic)
+        return to_another or not mentions_topic(answer.body, result.topic, asked)
     return kind in _FUNDING_KINDS and not _NAMES_A_PROGRAMME.search(fold_lower(text))
 
 
@@ -305,8 +305,11 @@ def respond(
         if wants_place
         else match_curated(ctx.index, vector, dense_text, lang, ctx.normalizer.is_common, ctx.synonyms)
     )
+    # A Ukrainian or English funding question is recognised by the documents' Czech words the glossary gives
+    # it ("велодоріжка" → "cyklostezka").
+    asked = text if normalized is not None else f"{text} {lexical_text}"
     eligibility = ctx.calls.check_question(
-        text, obec, today, places, named=named, previous=previous if followup else None
+        asked, obec, today, places, named=named, previous=previous if followup else None
     )
     result = search(
         ctx.index,
@@ -334,7 +337,7 @@ def respond(
             named_place=named.obec.name if named is not None and named.obec is not None else None,
             lang=lang,
         )
-        if eligibility is not None and _leads_with_calls(text, kind, answer, eligibility):
+        if eligibility is not None and _leads_with_calls(text, kind, answer, eligibility, asked):
             answer = _funding_answer(text, eligibility, ctx, answer, notes, lang)
         elif eligibility is not None:  # the documents answer; the calls' state follows, the full check is a button
             note = status_note(eligibility, lang)

@@ -96,10 +96,17 @@ def detect_applicant(text: str) -> str | None:
     return _applicant(" ".join(fold_lower(text).split()))[0]
 
 
-def mentions_topic(text: str, topic: str) -> bool:
-    """Does the text speak of this topic code ("zateplení" of energie, "bydlení" of socialni)?"""
+def mentions_topic(text: str, topic: str, question: str = "") -> bool:
+    """Does the text speak of what the question asks under this topic code? The word that made the question's
+    topic ("cyklostezku" → "cyklo…") must be in the text; without one, any word of the topic counts."""
     rule = dict(_TOPICS).get(topic)
-    return rule is not None and rule.search(" ".join(fold_lower(text).split())) is not None
+    if rule is None:
+        return False
+    said = " ".join(fold_lower(text).split())
+    asked = rule.search(" ".join(fold_lower(question).split()))
+    if asked is not None:
+        return asked.group(0)[:5] in said
+    return rule.search(said) is not None
 
 
 # Benefits paid by Úřad práce are not grants: "podpora v nezaměstnanosti" asks about the benefit.

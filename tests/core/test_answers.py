@@ -290,3 +290,14 @@ def test_a_household_is_not_pointed_to_a_call_whose_applicants_are_unknown(engin
 def test_curated_answers_the_model_reads_alike_are_told_apart_by_the_question_words(engine, question, says) -> None:
     answer = engine.answer(question)
     assert answer.kind is QuestionKind.CURATED and says in answer.body
+
+
+@pytest.mark.parametrize(
+    "question", ["Чи може громада отримати гроші на велодоріжку?", "Can our town get a grant for a cycle path?"]
+)
+def test_a_funding_question_in_ukrainian_or_english_gets_the_calls_check(engine, question: str) -> None:
+    answer = engine.answer(question, today=dt.date(2026, 12, 1))
+    if answer.kind is not QuestionKind.CURATED:  # a translated curated answer may answer it first
+        assert answer.eligibility is not None
+        assert (answer.eligibility.applicant, answer.eligibility.topic) == ("obec", "infrastruktura")
+    assert "95. výzv" not in answer.body  # not the energy-savings call for a cycle path
