@@ -14,7 +14,7 @@ from kb.text import fold_lower
 _MONEY = re.compile(
     r"\b(dotac\w*|penez\w*|penize|penizk\w*|voucher\w*|vouchr\w*|poukaz\w*|grant\w*|prispev\w*|"
     r"podpor\w*|financ\w*|zadat|zazadat|zadost\w*|vyzv\w*|dostat|dostanu|dostane\w*|dostaneme|"
-    r"uver\w*|pujck\w*|zaplati\w*|uhradi\w*|proplati\w*|narok\w*|prost[rř]edk\w*)\b"
+    r"uver\w*|pujck\w*|zaplati\w*|uhradi\w*|proplati\w*|narok\w*|prost[rř]edk\w*|kac(?:ka|ky|ku|ek)|prachy)\b"
 )
 
 # Order matters: the first applicant rule that matches wins (more specific first).

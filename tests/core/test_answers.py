@@ -301,3 +301,8 @@ def test_a_funding_question_in_ukrainian_or_english_gets_the_calls_check(engine,
         assert answer.eligibility is not None
         assert (answer.eligibility.applicant, answer.eligibility.topic) == ("obec", "infrastruktura")
     assert "95. výzv" not in answer.body  # not the energy-savings call for a cycle path
+
+
+def test_max_in_everyday_czech_asks_for_the_highest_amount(engine) -> None:
+    answer = engine.answer("hele kolik je max podpora na pracaku")
+    assert answer.confident and "38 537 Kč" in answer.body

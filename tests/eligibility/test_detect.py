@@ -62,3 +62,7 @@ def test_a_school_that_is_paid_for_is_the_topic_not_the_applicant(
     question: str, expected: tuple[str | None, str | None]
 ) -> None:
     assert detect(question) == expected
+
+
+def test_slang_for_money_asks_about_money() -> None:
+    assert detect("je nejaka kacka pro firmy na stroje?") == ("msp", "podnikani")
