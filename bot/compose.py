@@ -148,12 +148,15 @@ _COLON_LIST = re.compile(r":\s*\S")  # "…: a, b a c"
 _HOW_HIGH = re.compile(r"\bjak\s+(vysok|velk)\w*\s+(je\s+|byla?\s+|bude\s+)?(podpor|dotac|prispev|davk|castk|voucher)")
 _YES_OR_NO = re.compile(r"(Ano|Ne)\b\s*[,:–-]")
 _MODAL = re.compile(r"\b(může|mohou|můžete|lze|nelze|nemůže|nemohou|smí|nesmí|není|nejsou|ano|ne)\b", re.IGNORECASE)
+# A sentence that goes on describing what the one before it named ("Strategický projekt je … nástroj. Jde o
+# velký a komplexní projekt …"): it belongs to that sentence's answer.
+_GOES_ON = re.compile(r"^(Jde o|Jedná se o|Je to)\b")
 # A sentence that only makes sense after the one before it.
 _ANAPHORA = re.compile(
     r"^(Tyto|Tyhle|Tento|Tato|Toto|Ten|Ta|To|Ty|Tam|Takto|Takov\w+|Této|Tohoto|Tomto|Tímto|Těchto|Těmto|"
     r"Jeho|Její|Jejich|Ona|On|Oni|Ono|Také|Rovněž|Kromě toho|Dále|Zároveň|Navíc|Proto|Však|Ale|Kdo tyto)\b"
     r"|^(Telefon|E-mail|Adresa|Web|Sídlo|IČO?)\s+(je|má|zní)\b"  # whose? said by the sentence before
-    r"|^(Jde o|Jedná se o|Je to)\b"  # what is? the sentence before names it
+    rf"|{_GOES_ON.pattern}"  # what is? the sentence before names it
     r"|^\w+\s+(v|na|o|z|do|při|k|u|s)\s+(něm|ní|nich|něj|něho|nim|ně|nimi)\b"  # "Zasedají v něm …": in what?
     r"|\b(výše|uvedené|uvedených|zmíněn\w*|popsan\w* výše|tyto možnosti|těchto možností)\b"
 )
@@ -163,9 +166,6 @@ _ANNOUNCES = re.compile(
     r"|\bnásledující\w*|\btakto\b)[^.]*[.:]$",
     re.IGNORECASE,
 )
-# A sentence that goes on describing what the one before it named ("Strategický projekt je … nástroj. Jde o
-# velký a komplexní projekt …"): it belongs to that sentence's answer.
-_GOES_ON = re.compile(r"^(Jde o|Jedná se o|Je to)\b")
 _CALL_NUMBER = re.compile(r"\b(\d{1,3})\.\s*výzv\w*|\bvýzv\w*\s+(?:č\.\s*)?(\d{1,3})\b", re.IGNORECASE)
 
 

@@ -193,10 +193,10 @@ def _leads_with_calls(text: str, kind: QuestionKind, answer: Answer, result: Eli
     stays one button away."""
     if regions_named(text) or asks_past_award(text):
         return False
-    if answer.confident and _ASKS_A_CONDITION.search(fold_lower(text)):
-        return False
     if not answer.confident:
         return True
+    if _ASKS_A_CONDITION.search(fold_lower(text)):
+        return False
     if not any(m.exact for m in result.matches):
         # A passage about something else, or one addressed to another applicant ("Jako obyvatel …" to a
         # village), says less than the calls.
