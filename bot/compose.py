@@ -410,7 +410,7 @@ def _scored_sentences(result: SearchResult, index: IndexData, kind: QuestionKind
     scored: list[tuple[float, int, int, Hit]] = []
     for rank, (hit, hit_terms) in enumerate(zip(hits, sentence_terms, strict=True)):
         chunk = hit.chunk
-        rows = index.sentence_vectors[chunk.sentence_start : chunk.sentence_start + len(chunk.sentences)]
+        rows = _sentence_rows(index, chunk)
         sims = rows @ result.query_vector if len(rows) else np.zeros(0)
         heading = chunk.breadcrumb.rsplit(BREADCRUMB_SEP, 1)[-1]
         heading_terms = set(analyze(heading))
@@ -712,13 +712,17 @@ def _beyond_the_quotes(
     )
 
 
+def _sentence_rows(index: IndexData, chunk: ChunkRecord) -> np.ndarray:
+    """The vectors of a passage's sentences."""
+    return index.sentence_vectors[chunk.sentence_start : chunk.sentence_start + len(chunk.sentences)]
+
+
 def _best_sentence(result: SearchResult, index: IndexData) -> float:
     """How close the closest sentence of the top passages reads to the question: a passage that also covers
     other things can read farther than the one sentence that answers ("Kde sídlí krajský úřad?")."""
     best = 0.0
     for hit in result.hits[:TOP_PASSAGES]:
-        chunk = hit.chunk
-        rows = index.sentence_vectors[chunk.sentence_start : chunk.sentence_start + len(chunk.sentences)]
+        rows = _sentence_rows(index, hit.chunk)
         if len(rows):
             best = max(best, float((rows @ result.query_vector).max()))
     return best

@@ -131,12 +131,9 @@ def detect(text: str, hint: str | None = None) -> Detection:
         return Detection("cs", "cs", "letters", 1.0)
     if any(c in _GERMAN for c in letters):
         return Detection("en", "de", "letters", 1.0)
-    clear = len(words) > SHORT_WORDS or hinted is None
-    if _czech_words_only(words) and not slovak and clear:
-        return Detection("cs", "cs", "words", 1.0)
-    foreign = _foreign_words_only(words)
-    if foreign is not None and clear:  # "e-mail of MAS Vladař": the Czech name is no Czech grammar
-        return Detection("en", foreign, "words", 1.0)
+    by_words = _everyday_words_only(words)
+    if by_words is not None and not (by_words == "cs" and slovak) and (len(words) > SHORT_WORDS or hinted is None):
+        return Detection(ANSWER_IN[by_words], by_words, "words", 1.0)
     scores = _latin(words)
     written, confidence = max(scores.items(), key=lambda kv: kv[1]) if scores else ("", 0.0)
     if len(words) <= SHORT_WORDS and confidence < SHORT_CONFIDENCE and hinted is not None:
@@ -190,25 +187,18 @@ def _latin(words: list[str]) -> dict[Written, float]:
     return {k: v for k, v in scores.items() if v > 0.0}
 
 
-def _czech_words_only(words: list[str]) -> bool:
-    """Czech everyday words and none of English or German: "co je to brownfield", "zavreli nam dul, co ted".
-    The model reads such a message by its borrowed or diacritic-less words (English "brownfield", "voucher");
-    the grammar words say the language. "a" is left out: it is English too."""
+def _everyday_words_only(words: list[str]) -> Literal["cs", "en", "de"] | None:
+    """The one language whose everyday words the message has: "co je to brownfield" is Czech whatever the model
+    makes of the loanword, "e-mail of MAS Vladař" English whatever it makes of the Czech name; None when none
+    or several. "a" is not Czech evidence: it is English too."""
     folded = {w.lower().translate(_FOLD) for w in words}
-    czech = (folded & _LEXICON["cs"]) - {"a"}
-    return bool(czech) and not folded & (_LEXICON["en"] | _LEXICON["de"])
-
-
-def _foreign_words_only(words: list[str]) -> Literal["en", "de"] | None:
-    """English (or German) everyday words and no Czech ones: the language of the message, whatever the
-    model makes of the Czech names in it; None otherwise."""
-    folded = {w.lower().translate(_FOLD) for w in words}
-    if folded & _LEXICON["cs"]:
-        return None
+    czech = folded & _LEXICON["cs"]
     english, german = len(folded & _LEXICON["en"]), len(folded & _LEXICON["de"])
-    if not english and not german:
-        return None
-    return "en" if english >= german else "de"
+    if czech - {"a"} and not english and not german:
+        return "cs"
+    if not czech and (english or german):
+        return "en" if english >= german else "de"
+    return None
 
 
 def _is_acronym(word: str) -> bool:

@@ -89,6 +89,7 @@ _TOPIC_RULES: list[tuple[str, str]] = [
 
 _APPLICANTS = [(code, re.compile(rx)) for code, rx in _APPLICANT_RULES]
 _TOPICS = [(code, re.compile(rx)) for code, rx in _TOPIC_RULES]
+_TOPIC_BY_CODE = dict(_TOPICS)
 
 
 def detect_applicant(text: str) -> str | None:
@@ -99,7 +100,7 @@ def detect_applicant(text: str) -> str | None:
 def mentions_topic(text: str, topic: str, question: str = "") -> bool:
     """Does the text speak of what the question asks under this topic code? The word that made the question's
     topic ("cyklostezku" → "cyklo…") must be in the text; without one, any word of the topic counts."""
-    rule = dict(_TOPICS).get(topic)
+    rule = _TOPIC_BY_CODE.get(topic)
     if rule is None:
         return False
     said = " ".join(fold_lower(text).split())

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -144,25 +145,28 @@ class Places:
         that never goes with "MAS" (SERVISO) counts alone."""
         said = fold_lower(clean_text(text))
         with_mas_word = MAS_WORD.search(said) is not None
-        named = []
-        for mas in self.mas.values():
-            stems = _name_stems(mas)
-            brand = not fold_lower(mas.short_name).startswith("mas ")
-            if stems and (with_mas_word or brand) and all(re.search(rf"\b{s}", said) for s in stems):
-                named.append(mas)
+        named = self._named_in(said, with_mas_word, lambda mas: tuple((s,) for s in _name_stems(mas)))
         if not named and has_cyrillic(said):  # "МАС Владар", "контакти МАС Надія"
             spelled = " ".join(canonical(w) for w in re.findall(r"\w+", said))
             with_mas_word = with_mas_word or _MAS_WORD_CYRILLIC.search(spelled) is not None
-            for mas in self.mas.values():
-                stems_c = _cyrillic_stems(mas)
-                brand = not fold_lower(mas.short_name).startswith("mas ")
-                if (
-                    stems_c
-                    and (with_mas_word or brand)
-                    and all(any(re.search(rf"(?<!\w){s}", spelled) for s in alt) for alt in stems_c)
-                ):
-                    named.append(mas)
+            named = self._named_in(spelled, with_mas_word, _cyrillic_stems)
         return named[0] if len(named) == 1 else None
+
+    def _named_in(
+        self, said: str, with_mas_word: bool, stems_of: Callable[[Mas], tuple[tuple[str, ...], ...]]
+    ) -> list[Mas]:
+        """The MAS whose every name word (any of its spellings) starts a word of `said`."""
+        named = []
+        for mas in self.mas.values():
+            stems = stems_of(mas)
+            brand = not fold_lower(mas.short_name).startswith("mas ")
+            if (
+                stems
+                and (with_mas_word or brand)
+                and all(any(re.search(rf"\b{s}", said) for s in alt) for alt in stems)
+            ):
+                named.append(mas)
+        return named
 
     def mas_card(self, query: str, mas: Mas) -> PlaceMatch:
         """The contact card of a MAS asked for by name."""
